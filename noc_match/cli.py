@@ -31,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in the project's one-line style (exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UserError(f"{self.prog}: {message}")
+        raise UserError(f"{message} (see '{self.prog} --help')")
 
 
 def add_command(subparsers: Any, name: str, fn: CommandFn, help: str, **kw: Any) -> argparse.ArgumentParser:
