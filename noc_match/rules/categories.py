@@ -124,13 +124,18 @@ def diff_lists(list_a: str, list_b: str) -> dict[str, Any]:
     for cid in [i for i in cats_a if i in cats_b]:
         ca, cb = cats_a[cid], cats_b[cid]
         codes_a, codes_b = set(ca.get("codes") or []), set(cb.get("codes") or [])
-        rule_a, rule_b = category_entry(a, ca)["requirements"], category_entry(b, cb)["requirements"]
+        ea, eb = category_entry(a, ca), category_entry(b, cb)
+        rule_a, rule_b = ea["requirements"], eb["requirements"]
+        # the structured rules, and the category's own text (a list's wording of its common rule is not a change)
+        keys = ("experience", "language", "education_min", "other_conditions")
+        own_a, own_b = _text(ca.get("requirements")), _text(cb.get("requirements"))
+        rules_differ = any(ea[k] != eb[k] for k in keys) or own_a != own_b
         entry = {
             "id": cid, "name_a": ca["name"], "name_b": cb["name"],
             "added": sorted(codes_b - codes_a), "removed": sorted(codes_a - codes_b),
             "count_a": len(codes_a), "count_b": len(codes_b),
             "renamed": ca["name"] != cb["name"],
-            "requirements_changed": rule_a != rule_b,
+            "requirements_changed": rules_differ,
         }
         if entry["added"] or entry["removed"] or entry["renamed"] or entry["requirements_changed"]:
             if entry["requirements_changed"]:
