@@ -1,0 +1,291 @@
+"""Job text → ranked NOC 2021 unit groups, with a score breakdown and the evidence.
+
+Signals, each a similarity in [0, 1] per unit group:
+- `title_fuzzy`: rapidfuzz token-set similarity of the text (or its title line) to the best
+  official title, example title, inclusion or exclusion wording of the group;
+- `title_ngram`: TF-IDF character n-gram cosine to the best such title;
+- `duties`: for each of the person's statements, TF-IDF word cosine to the group's best-
+  matching duty or lead statement, averaged over statements;
+- `document`: TF-IDF cosine (word and character n-grams) to the group's whole text;
+- `classifier`: probability from a linear model trained on the NOC's own text.
+The fused `score` weighs title signals for short texts and statement signals for long ones;
+it is a similarity in [0, 1], not a probability. `needs_review` is set when the best score is
+weak or the runner-up is close.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .errors import UserError
+from .index import TITLE_KINDS, Index, load
+from .text import clip, looks_like_text, normalize, split_duties, word_count
+
+SIGNALS = ("title_fuzzy", "title_ngram", "duties", "document", "classifier")
+# weights for a bare title and for a paragraph; texts in between are blended by length
+TITLE_WEIGHTS = {"title_fuzzy": 0.35, "title_ngram": 0.35, "duties": 0.0, "document": 0.1, "classifier": 0.2}
+TEXT_WEIGHTS = {"title_fuzzy": 0.0, "title_ngram": 0.05, "duties": 0.35, "document": 0.3, "classifier": 0.3}
+REVIEW_MIN_SCORE = 0.45
+REVIEW_MIN_MARGIN = 0.03
+TITLE_CANDIDATES = 400  # nearest title entries kept per query before per-code pooling
+
+
+@dataclass
+class Evidence:
+    example_titles: list[str] = field(default_factory=list)
+    duties: list[dict] = field(default_factory=list)  # {"user": ..., "noc": ..., "similarity": ...}
+
+
+@dataclass
+class Candidate:
+    rank: int
+    code: str
+    title: str
+    teer: int
+    score: float
+    breakdown: dict[str, float]
+    evidence: Evidence
+    look_alikes: list[dict]
+    rules: dict | None = None
+
+    def to_dict(self) -> dict:
+        d = {
+            "rank": self.rank,
+            "code": self.code,
+            "title": self.title,
+            "teer": self.teer,
+            "score": round(self.score, 4),
+            "breakdown": {k: round(v, 4) for k, v in self.breakdown.items()},
+            "evidence": {"example_titles": self.evidence.example_titles, "duties": self.evidence.duties},
+            "look_alikes": self.look_alikes,
+        }
+        if self.rules:
+            d.update(self.rules)
+        return d
+
+
+@dataclass
+class SearchResult:
+    query: str
+    kind: str  # "title" or "text"
+    candidates: list[Candidate]
+    needs_review: bool
+    review_reasons: list[str]
+    statements: list[str]
+
+    def to_dict(self) -> dict:
+        return {
+            "query": self.query if len(self.query) <= 500 else self.query[:500] + "…",
+            "kind": self.kind,
+            "needs_review": self.needs_review,
+            "review_reasons": self.review_reasons,
+            "statements": len(self.statements),
+            "candidates": [c.to_dict() for c in self.candidates],
+        }
+
+
+def _cosine_rows(mat) -> np.ndarray:
+    return np.asarray(mat.todense()) if hasattr(mat, "todense") else np.asarray(mat)
+
+
+class Matcher:
+    """Ranks unit groups for a text. `Matcher.load()` once, then `search()` many times."""
+
+    def __init__(self, index: Index):
+        self.index = index
+        self._n = len(index.codes)
+        self._catalog = None
+        self._exclusion_codes: dict[str, list[dict]] | None = None
+
+    @classmethod
+    def load(cls, progress: bool = False) -> "Matcher":
+        return _cached_matcher(progress)
+
+    # -- signals ----------------------------------------------------------------------------
+    def _title_signals(self, line: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per-code best fuzzy and char n-gram title similarity, and the best entry per code."""
+        from rapidfuzz import fuzz, process
+
+        ix = self.index
+        q = normalize(line)
+        fuzzy = np.zeros(self._n, dtype=np.float32)
+        ngram = np.zeros(self._n, dtype=np.float32)
+        best_entry = np.full(self._n, -1, dtype=np.int64)
+        if not q:
+            return fuzzy, ngram, best_entry
+        qv = ix.char_vec.transform([q])
+        sims = (ix.entry_char @ qv.T).toarray().ravel()
+        top = np.argpartition(-sims, min(TITLE_CANDIDATES, len(sims) - 1))[:TITLE_CANDIDATES]
+        codes = ix.entry_code[top]
+        np.maximum.at(ngram, codes, sims[top])
+        choices = [ix.entry_norm[i] for i in top]
+        fz = np.array([fuzz.token_set_ratio(q, c) for c in choices], dtype=np.float32) / 100.0
+        # WRatio-like guard: a one-word query fully inside a long title is not a full match
+        lens = np.array([len(c.split()) for c in choices])
+        qlen = len(q.split())
+        fz = fz * (1.0 - 0.04 * np.clip(np.abs(lens - qlen), 0, 5))
+        np.maximum.at(fuzzy, codes, fz)
+        combined = 0.5 * fz + 0.5 * sims[top]
+        order = np.argsort(-combined)
+        for j in order:
+            c = codes[j]
+            if best_entry[c] < 0:
+                best_entry[c] = top[j]
+        return fuzzy, ngram, best_entry
+
+    def _statement_signal(self, statements: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Mean over statements of the best duty cosine per code; and the matrix of best rows."""
+        ix = self.index
+        if not statements:
+            return np.zeros(self._n, dtype=np.float32), np.zeros((0, self._n), dtype=np.float32)
+        qv = ix.word_vec.transform([normalize(s) for s in statements])
+        sims = (qv @ ix.stmt_word.T).toarray()  # statements × NOC statements
+        per_code = np.maximum.reduceat(sims, ix.stmt_starts, axis=1)  # statements × codes
+        return per_code.mean(axis=0).astype(np.float32), per_code
+
+    def _document_signal(self, text: str) -> np.ndarray:
+        ix = self.index
+        q = normalize(text)
+        w = (ix.doc_word @ ix.word_vec.transform([q]).T).toarray().ravel()
+        c = (ix.doc_char @ ix.char_vec.transform([q]).T).toarray().ravel()
+        return (0.6 * w + 0.4 * c).astype(np.float32)
+
+    def _classifier_signal(self, text: str) -> np.ndarray:
+        clf = self.index.classifier
+        if clf is None:
+            return np.zeros(self._n, dtype=np.float32)
+        return clf.scores(normalize(text)).astype(np.float32)
+
+    # -- ranking ----------------------------------------------------------------------------
+    def signals(self, text: str) -> tuple[dict[str, np.ndarray], dict]:
+        """Every signal as a per-code array, plus what is needed to explain the ranking."""
+        n_words = word_count(text)
+        statements = split_duties(text) if n_words > 8 else []
+        first_line = next((ln.strip() for ln in text.splitlines() if ln.strip()), text)
+        title_line = text if n_words <= 12 else (first_line if word_count(first_line) <= 8 else "")
+        fuzzy, ngram, best_entry = self._title_signals(title_line or text[:200])
+        if not title_line:
+            fuzzy = np.zeros_like(fuzzy)
+        duty, per_stmt = self._statement_signal(statements)
+        sig = {
+            "title_fuzzy": fuzzy,
+            "title_ngram": ngram,
+            "duties": duty,
+            "document": self._document_signal(text),
+            "classifier": self._classifier_signal(text),
+        }
+        return sig, {"best_entry": best_entry, "statements": statements, "per_stmt": per_stmt, "n_words": n_words}
+
+    @staticmethod
+    def blend(n_words: int) -> float:
+        """0 for a bare title, 1 for a paragraph: how much statement signals count."""
+        return float(min(1.0, max(0.0, (n_words - 4) / 16.0)))
+
+    def fuse(self, sig: dict[str, np.ndarray], n_words: int) -> np.ndarray:
+        a = self.blend(n_words)
+        total = np.zeros(self._n, dtype=np.float32)
+        for name in SIGNALS:
+            w = (1 - a) * TITLE_WEIGHTS[name] + a * TEXT_WEIGHTS[name]
+            if w:
+                total += w * sig[name]
+        return np.clip(total, 0.0, 1.0)
+
+    def _validate(self, text: object) -> str:
+        if not isinstance(text, str):
+            raise UserError("the job text must be a string")
+        text = clip(text)
+        if not text.strip():
+            raise UserError("the job text is empty: paste a job title or the duties from a reference letter")
+        if not looks_like_text(text):
+            raise UserError("the job text has no words in it: paste a job title or duties in English")
+        return text
+
+    def search(self, text: str, k: int = 5) -> SearchResult:
+        """The k best unit groups for `text` (a title, duties, a posting or a letter)."""
+        text = self._validate(text)
+        k = max(1, min(int(k), self._n))
+        sig, info = self.signals(text)
+        fused = self.fuse(sig, info["n_words"])
+        order = np.argsort(-fused, kind="stable")[:k]
+        cands = [self._candidate(r + 1, int(i), fused, sig, info) for r, i in enumerate(order)]
+        reasons = self._review_reasons(text, fused, order, info)
+        return SearchResult(
+            query=text,
+            kind="title" if info["n_words"] <= 12 else "text",
+            candidates=cands,
+            needs_review=bool(reasons),
+            review_reasons=reasons,
+            statements=info["statements"],
+        )
+
+    def rank_codes(self, text: str, k: int = 5) -> list[str]:
+        """Just the codes, fast (for evaluation and batch)."""
+        text = self._validate(text)
+        sig, info = self.signals(text)
+        fused = self.fuse(sig, info["n_words"])
+        return [self.index.codes[i] for i in np.argsort(-fused, kind="stable")[:k]]
+
+    def _review_reasons(self, text: str, fused: np.ndarray, order: np.ndarray, info: dict) -> list[str]:
+        reasons = []
+        top = float(fused[order[0]])
+        second = float(np.partition(-fused, 1)[1] * -1)
+        if top < REVIEW_MIN_SCORE:
+            reasons.append(f"weak match (score {top:.2f} < {REVIEW_MIN_SCORE})")
+        if top - second < REVIEW_MIN_MARGIN:
+            reasons.append(f"close call (runner-up within {top - second:.3f})")
+        words = normalize(text).split()
+        if words:
+            known = sum(1 for w in words if w in self.index.word_vec.vocabulary_)
+            if known / len(words) < 0.5:
+                reasons.append("most words are unknown to the NOC text (another language or jargon?)")
+        return reasons
+
+    def _candidate(self, rank: int, i: int, fused: np.ndarray, sig: dict, info: dict) -> Candidate:
+        ix = self.index
+        evidence = Evidence()
+        e = int(info["best_entry"][i])
+        if e >= 0 and (sig["title_fuzzy"][i] > 0.5 or sig["title_ngram"][i] > 0.4):
+            evidence.example_titles.append(ix.entry_text[e])
+        per_stmt = info["per_stmt"]
+        if len(per_stmt):
+            lo, hi = ix.stmt_starts[i], (ix.stmt_starts[i + 1] if i + 1 < self._n else len(ix.stmt_text))
+            stmts = info["statements"]
+            qv = ix.word_vec.transform([normalize(s) for s in stmts])
+            sims = (qv @ ix.stmt_word[lo:hi].T).toarray()
+            for s_i in np.argsort(-sims.max(axis=1))[:3]:
+                j = int(np.argmax(sims[s_i]))
+                if sims[s_i, j] >= 0.15:
+                    evidence.duties.append(
+                        {"user": stmts[s_i], "noc": ix.stmt_text[lo + j], "similarity": round(float(sims[s_i, j]), 3)}
+                    )
+        return Candidate(
+            rank=rank,
+            code=ix.codes[i],
+            title=ix.titles[i],
+            teer=int(ix.teers[i]),
+            score=float(fused[i]),
+            breakdown={name: float(sig[name][i]) for name in SIGNALS},
+            evidence=evidence,
+            look_alikes=self.look_alikes(ix.codes[i]),
+        )
+
+    def look_alikes(self, code: str) -> list[dict]:
+        """The codes this group's NOC exclusions point to."""
+        if self._exclusion_codes is None:
+            from .catalog import Catalog
+
+            cat = Catalog.load()
+            self._exclusion_codes = {
+                u.code: [{"code": e.code, "title": e.title, "text": e.text} for e in u.exclusions if e.code]
+                for u in cat
+            }
+        return self._exclusion_codes.get(code, [])
+
+
+@lru_cache(maxsize=1)
+def _cached_matcher(progress: bool = False) -> Matcher:
+    return Matcher(load(progress=progress))
