@@ -119,11 +119,11 @@ def _experience(raw: Any, on: dt.date, errs: _Errors, catalog: Any) -> list[dict
         start = end = None
         if item.get("start") is not None:
             start = _date(item.get("start"), f"{path}.start", errs)
-            end = on if item.get("end") is None else _date(item.get("end"), f"{path}.end", errs)
+            end = None if item.get("end") is None else _date(item.get("end"), f"{path}.end", errs)
             if start and end and end < start:
                 errs.add(f"{path}.end", f"{end.isoformat()} is before start {start.isoformat()}")
-            if start and start > on:
-                errs.add(f"{path}.start", f"{start.isoformat()} is after the assessment date {on.isoformat()}")
+            if end is None and start is not None:
+                end = max(on, start)  # still working: counted up to the assessment date (none if it starts later)
             if item.get("months") is not None:
                 errs.add(f"{path}.months", "give either start/end or months, not both")
         elif item.get("months") is not None:
@@ -318,7 +318,7 @@ def _funds(fields: Mapping[str, Any], exempt: bool, on: dt.date, label: str) -> 
         pof["note"] = "not required: authorized to work in Canada with a qualifying job offer"
         return pof, []
     if fields["funds_cad"] < pof["required_cad"]:
-        return pof, [f"{label}: proof of funds CAD {fields['funds_cad']:,.0f} is below the CAD "
+        return pof, [f"{label}: CAD {fields['funds_cad']:,.0f} is below the CAD "
                      f"{pof['required_cad']:,} required for a family of {fields['family_size']} ({pof['table']}, "
                      f"from {pof['effective_from']})"]
     return pof, []
@@ -445,7 +445,7 @@ def _fst_result(profile: Profile, f: Mapping[str, Any], on: dt.date, first_clb: 
 
 
 # --------------------------------------------------------------------------- categories
-def _category_result(cat: Mapping[str, Any], profile: Profile, f: Mapping[str, Any], on: dt.date,
+def _category_result(cat: Mapping[str, Any], exp: Mapping[str, Any] | None, profile: Profile, f: Mapping[str, Any], on: dt.date,
                      langs: list[tuple[Any, dict[str, int]]], in_pool: bool, full_time: float,
                      year_h: float) -> dict[str, Any]:
     unmet, met = [], []
@@ -461,7 +461,6 @@ def _category_result(cat: Mapping[str, Any], profile: Profile, f: Mapping[str, A
                          f"({', '.join(f'{a} {french[0][a]}' for a in ABILITIES)})")
         else:
             met.append("French NCLC minimum in all four abilities")
-    exp = cat.get("experience")
     codes = cat.get("codes") or []
     if codes:
         mine = sorted({e["code"] for e in f["experience"]} & set(codes))
@@ -535,7 +534,7 @@ def assess(profile_obj: Mapping[str, Any], on: dt.date | str | None = None, cata
         details = []
         for cat in lst["categories"]:
             entry = _categories.category_entry(lst, cat)
-            result = _category_result(cat, profile, f, day, langs, in_pool, full_time, year_h)
+            result = _category_result(cat, entry["experience"], profile, f, day, langs, in_pool, full_time, year_h)
             result["requirements"] = entry["requirements"]
             details.append(result)
         cats["qualifies"] = [d["name"] for d in details if d["qualifies"]]
