@@ -75,6 +75,7 @@ def _crs(args: argparse.Namespace) -> tuple[Any, str]:
     objs = [data] if single else data
     day = parse_date(args.on)
     kinds = [k.strip() for k in (args.compare or "").split(",") if k.strip()]
+    crs_rules.grid(day)  # a date without a CRS grid is one error, not one per profile field
     profiles = _parse_all(objs, day.isoformat())
     payload, texts = [], []
     for p in profiles:

@@ -101,7 +101,7 @@ def check_score(test: str, ability: str, score: Any, on: dt.date | str | None = 
     try:
         c = chart(test, on)
     except UserError as exc:
-        return exc.details[0] if exc.details else exc.message
+        return exc.message
     if isinstance(score, bool) or not isinstance(score, (int, float)) or math.isnan(score):
         return f"{score!r} is not a number"
     low, high = c.score_range(ability)
