@@ -94,31 +94,21 @@ def chart(test: str, on: dt.date | str | None = None) -> Chart:
     return found
 
 
-def check_score(test: str, ability: str, score: Any, on: dt.date | str | None = None) -> str | None:
-    """Why `score` is not a valid `test` result for `ability` (None when it is valid)."""
+def _problem(c: Chart, ability: str, score: Any) -> str | None:
     if ability not in ABILITIES:
         return f"unknown ability {ability!r}"
-    try:
-        c = chart(test, on)
-    except UserError as exc:
-        return exc.message
     if isinstance(score, bool) or not isinstance(score, (int, float)) or math.isnan(score):
         return f"{score!r} is not a number"
     low, high = c.score_range(ability)
     if not low <= score <= high:
-        return f"{score:g} is outside the {test} scale {low:g}-{high:g}"
+        return f"{score:g} is outside the {c.test} scale {low:g}-{high:g}"
     step = 1.0 if c.direct else c.step
     if abs(score / step - round(score / step)) > 1e-9:
-        return f"{score:g} is not a {test} score (steps of {step:g})"
+        return f"{score:g} is not a {c.test} score (steps of {step:g})"
     return None
 
 
-def to_clb(test: str, ability: str, score: float, on: dt.date | str | None = None) -> int:
-    """CLB/NCLC level of one ability's score; below the chart's lowest row gives that level minus one."""
-    problem = check_score(test, ability, score, on)
-    if problem:
-        raise UserError(f"bad {test} {ability} score: {problem}", details=[f"{ability}: {problem}"])
-    c = chart(test, on)
+def _level(c: Chart, ability: str, score: float) -> int:
     if c.direct:
         return int(score)
     rows = c.rows[ability]
@@ -128,14 +118,38 @@ def to_clb(test: str, ability: str, score: float, on: dt.date | str | None = Non
     return max(0, rows[-1][0] - 1)
 
 
+def check_score(test: str, ability: str, score: Any, on: dt.date | str | None = None) -> str | None:
+    """Why `score` is not a valid `test` result for `ability` (None when it is valid)."""
+    try:
+        c = chart(test, on)
+    except UserError as exc:
+        return exc.message
+    return _problem(c, ability, score)
+
+
+def to_clb(test: str, ability: str, score: float, on: dt.date | str | None = None) -> int:
+    """CLB/NCLC level of one ability's score; below the chart's lowest row gives that level minus one."""
+    c = chart(test, on)
+    problem = _problem(c, ability, score)
+    if problem:
+        raise UserError(f"bad {test} {ability} score: {problem}", details=[f"{ability}: {problem}"])
+    return _level(c, ability, score)
+
+
 def clb_levels(lang: Mapping[str, Any], on: dt.date | str | None = None) -> dict[str, int]:
     """Levels per ability for a language dict {test, listening, reading, writing, speaking[, test_date]}.
 
     The chart is chosen by `test_date` when given, else by `on` (the scoring date).
     """
-    test = lang.get("test")
-    day = lang.get("test_date") or on
-    return {a: to_clb(str(test), a, lang[a], day) for a in ABILITIES}
+    test = str(lang.get("test"))
+    c = chart(test, lang.get("test_date") or on)
+    out = {}
+    for a in ABILITIES:
+        problem = _problem(c, a, lang[a])
+        if problem:
+            raise UserError(f"bad {test} {a} score: {problem}", details=[f"{a}: {problem}"])
+        out[a] = _level(c, a, lang[a])
+    return out
 
 
 def min_score_for(test: str, ability: str, level: int, on: dt.date | str | None = None) -> float | None:
