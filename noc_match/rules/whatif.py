@@ -13,7 +13,7 @@ from . import language
 from .crs import score_profile
 from .dated import parse_date
 from .profile import (
-    CANADIAN_EDUCATION_LEVELS, EDUCATION_LEVELS, LanguageResult, Profile, Spouse, parse_profile,
+    CANADIAN_EDUCATION_LEVELS, EDUCATION_LEVELS, LanguageResult, Profile, parse_profile,
 )
 
 
@@ -146,4 +146,4 @@ def what_ifs(profile: Profile | Mapping[str, Any], on: dt.date | str | None = No
     return found[:limit] if limit else found
 
 
-__all__ = ["WhatIf", "what_ifs", "Spouse"]
+__all__ = ["WhatIf", "what_ifs"]
