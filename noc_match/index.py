@@ -24,7 +24,7 @@ from scipy import sparse
 from .catalog import Catalog
 from .paths import models_dir
 from .sources import data_checksums
-from .text import normalize
+from .text import normalize, stemmed
 
 INDEX_FORMAT = 3
 INDEX_FILE = "noc_index.joblib"
@@ -107,14 +107,14 @@ def build(catalog: Catalog, with_classifier: bool = False) -> Index:
     entry_char = char_vec.fit_transform(entry_norm).tocsr()
 
     stmts = _statements(catalog)
-    docs = [normalize(_unit_document(ug)) for ug in catalog]
+    docs = [_unit_document(ug) for ug in catalog]
     word_vec = TfidfVectorizer(
-        analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1, stop_words="english", dtype=np.float32
+        preprocessor=stemmed, token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True, min_df=1, dtype=np.float32
     )
-    word_vec.fit(docs + [normalize(s) for s, _ in stmts] + entry_norm)
-    stmt_word = word_vec.transform([normalize(s) for s, _ in stmts]).tocsr()
+    word_vec.fit(docs)
+    stmt_word = word_vec.transform([s for s, _ in stmts]).tocsr()
     doc_word = word_vec.transform(docs).tocsr()
-    doc_char = char_vec.transform(docs).tocsr()
+    doc_char = char_vec.transform([normalize(d) for d in docs]).tocsr()
     stmt_code = np.array([c for _, c in stmts], dtype=np.int32)
     starts = np.searchsorted(stmt_code, np.arange(len(catalog)))
 
@@ -159,8 +159,17 @@ def library_versions() -> dict[str, str]:
     }
 
 
+def code_fingerprint() -> str:
+    """sha256 of the modules that shape the index, so a code change rebuilds it."""
+    h = hashlib.sha256(str(INDEX_FORMAT).encode())
+    here = Path(__file__).resolve().parent
+    for name in ("index.py", "text.py", "catalog.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()
+
+
 def _expected_manifest() -> dict[str, Any]:
-    return {"format": INDEX_FORMAT, "data": data_checksums(), "libraries": library_versions()}
+    return {"format": code_fingerprint(), "data": data_checksums(), "libraries": library_versions()}
 
 
 def _sha256(path: Path) -> str:

@@ -6,8 +6,8 @@ Signals, each a similarity in [0, 1] per unit group:
 - `title_ngram`: TF-IDF character n-gram cosine to the best such title;
 - `duties`: for each of the person's statements, TF-IDF word cosine to the group's best-
   matching duty or lead statement, averaged over statements;
-- `document`: TF-IDF cosine (word and character n-grams) to the group's whole text;
-- `classifier`: probability from a linear model trained on the NOC's own text.
+- `document`: TF-IDF word cosine (stemmed uni- and bigrams) to the group's whole text;
+- `document_ngram`: TF-IDF character n-gram cosine to the same (short texts only).
 The fused `score` weighs title signals for short texts and statement signals for long ones;
 it is a similarity in [0, 1], not a probability. `needs_review` is set when the best score is
 weak or the runner-up is close.
@@ -25,13 +25,16 @@ from .errors import UserError
 from .index import TITLE_KINDS, Index, load
 from .text import clip, looks_like_text, normalize, split_duties, word_count
 
-SIGNALS = ("title_fuzzy", "title_ngram", "duties", "document", "classifier")
+SIGNALS = ("title_fuzzy", "title_ngram", "duties", "document", "document_ngram")
 # weights for a bare title and for a paragraph; texts in between are blended by length
-TITLE_WEIGHTS = {"title_fuzzy": 0.35, "title_ngram": 0.35, "duties": 0.0, "document": 0.1, "classifier": 0.2}
-TEXT_WEIGHTS = {"title_fuzzy": 0.0, "title_ngram": 0.05, "duties": 0.35, "document": 0.3, "classifier": 0.3}
-REVIEW_MIN_SCORE = 0.45
-REVIEW_MIN_MARGIN = 0.03
-TITLE_CANDIDATES = 400  # nearest title entries kept per query before per-code pooling
+TITLE_WEIGHTS = {"title_fuzzy": 0.15, "title_ngram": 0.25, "duties": 0.0, "document": 0.25, "document_ngram": 0.35}
+TEXT_WEIGHTS = {"title_fuzzy": 0.0, "title_ngram": 0.05, "duties": 0.35, "document": 0.45, "document_ngram": 0.15}
+# below these fused scores a title / a paragraph match is weak (texts in between are blended)
+REVIEW_MIN_SCORE_TITLE = 0.40
+REVIEW_MIN_SCORE_TEXT = 0.19
+REVIEW_MIN_MARGIN = 0.05  # runner-up within 5 % of the best score
+TITLE_CANDIDATES = 250
+MAX_STATEMENTS = 150  # a pasted letter rarely has more; caps work on a huge paste  # nearest title entries kept per query before per-code pooling
 
 
 @dataclass
@@ -98,6 +101,8 @@ class Matcher:
     def __init__(self, index: Index):
         self.index = index
         self._n = len(index.codes)
+        self._entry_char_t = index.entry_char.T.tocsr()
+        self._entry_len = np.array([len(t.split()) for t in index.entry_norm])
         self._catalog = None
         self._exclusion_codes: dict[str, list[dict]] | None = None
 
@@ -118,23 +123,19 @@ class Matcher:
         if not q:
             return fuzzy, ngram, best_entry
         qv = ix.char_vec.transform([q])
-        sims = (ix.entry_char @ qv.T).toarray().ravel()
+        sims = (qv @ self._entry_char_t).toarray().ravel()
         top = np.argpartition(-sims, min(TITLE_CANDIDATES, len(sims) - 1))[:TITLE_CANDIDATES]
         codes = ix.entry_code[top]
         np.maximum.at(ngram, codes, sims[top])
         choices = [ix.entry_norm[i] for i in top]
-        fz = np.array([fuzz.token_set_ratio(q, c) for c in choices], dtype=np.float32) / 100.0
-        # WRatio-like guard: a one-word query fully inside a long title is not a full match
-        lens = np.array([len(c.split()) for c in choices])
+        fz = process.cdist([q], choices, scorer=fuzz.token_set_ratio, dtype=np.float32)[0] / 100.0
+        # a one-word query fully inside a long title is not a full match: shade by length gap
         qlen = len(q.split())
-        fz = fz * (1.0 - 0.04 * np.clip(np.abs(lens - qlen), 0, 5))
+        fz = fz * (1.0 - 0.04 * np.clip(np.abs(self._entry_len[top] - qlen), 0, 5))
         np.maximum.at(fuzzy, codes, fz)
-        combined = 0.5 * fz + 0.5 * sims[top]
-        order = np.argsort(-combined)
-        for j in order:
-            c = codes[j]
-            if best_entry[c] < 0:
-                best_entry[c] = top[j]
+        order = np.argsort(-(0.5 * fz + 0.5 * sims[top]), kind="stable")
+        uniq_codes, first = np.unique(codes[order], return_index=True)
+        best_entry[uniq_codes] = top[order][first]
         return fuzzy, ngram, best_entry
 
     def _statement_signal(self, statements: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -142,29 +143,25 @@ class Matcher:
         ix = self.index
         if not statements:
             return np.zeros(self._n, dtype=np.float32), np.zeros((0, self._n), dtype=np.float32)
-        qv = ix.word_vec.transform([normalize(s) for s in statements])
+        qv = ix.word_vec.transform(statements)
         sims = (qv @ ix.stmt_word.T).toarray()  # statements × NOC statements
         per_code = np.maximum.reduceat(sims, ix.stmt_starts, axis=1)  # statements × codes
         return per_code.mean(axis=0).astype(np.float32), per_code
 
     def _document_signal(self, text: str) -> np.ndarray:
         ix = self.index
-        q = normalize(text)
-        w = (ix.doc_word @ ix.word_vec.transform([q]).T).toarray().ravel()
-        c = (ix.doc_char @ ix.char_vec.transform([q]).T).toarray().ravel()
-        return (0.6 * w + 0.4 * c).astype(np.float32)
+        return (ix.doc_word @ ix.word_vec.transform([text]).T).toarray().ravel().astype(np.float32)
 
-    def _classifier_signal(self, text: str) -> np.ndarray:
-        clf = self.index.classifier
-        if clf is None:
-            return np.zeros(self._n, dtype=np.float32)
-        return clf.scores(normalize(text)).astype(np.float32)
+    def _document_ngram_signal(self, text: str) -> np.ndarray:
+        ix = self.index
+        q = normalize(text)
+        return (ix.doc_char @ ix.char_vec.transform([q]).T).toarray().ravel().astype(np.float32)
 
     # -- ranking ----------------------------------------------------------------------------
     def signals(self, text: str) -> tuple[dict[str, np.ndarray], dict]:
         """Every signal as a per-code array, plus what is needed to explain the ranking."""
         n_words = word_count(text)
-        statements = split_duties(text) if n_words > 8 else []
+        statements = split_duties(text)[:MAX_STATEMENTS] if n_words > 8 else []
         first_line = next((ln.strip() for ln in text.splitlines() if ln.strip()), text)
         title_line = text if n_words <= 12 else (first_line if word_count(first_line) <= 8 else "")
         fuzzy, ngram, best_entry = self._title_signals(title_line or text[:200])
@@ -176,7 +173,7 @@ class Matcher:
             "title_ngram": ngram,
             "duties": duty,
             "document": self._document_signal(text),
-            "classifier": self._classifier_signal(text),
+            "document_ngram": self._document_ngram_signal(text),
         }
         return sig, {"best_entry": best_entry, "statements": statements, "per_stmt": per_stmt, "n_words": n_words}
 
@@ -222,21 +219,25 @@ class Matcher:
             statements=info["statements"],
         )
 
-    def rank_codes(self, text: str, k: int = 5) -> list[str]:
-        """Just the codes, fast (for evaluation and batch)."""
+    def rank(self, text: str, k: int = 5) -> tuple[list[str], list[float], bool]:
+        """Codes, scores and the needs-review flag without evidence (evaluation, batch)."""
         text = self._validate(text)
         sig, info = self.signals(text)
         fused = self.fuse(sig, info["n_words"])
-        return [self.index.codes[i] for i in np.argsort(-fused, kind="stable")[:k]]
+        order = np.argsort(-fused, kind="stable")[:k]
+        flagged = bool(self._review_reasons(text, fused, order, info))
+        return [self.index.codes[i] for i in order], [float(fused[i]) for i in order], flagged
 
     def _review_reasons(self, text: str, fused: np.ndarray, order: np.ndarray, info: dict) -> list[str]:
         reasons = []
         top = float(fused[order[0]])
         second = float(np.partition(-fused, 1)[1] * -1)
-        if top < REVIEW_MIN_SCORE:
-            reasons.append(f"weak match (score {top:.2f} < {REVIEW_MIN_SCORE})")
-        if top - second < REVIEW_MIN_MARGIN:
-            reasons.append(f"close call (runner-up within {top - second:.3f})")
+        a = self.blend(info["n_words"])
+        floor = (1 - a) * REVIEW_MIN_SCORE_TITLE + a * REVIEW_MIN_SCORE_TEXT
+        if top < floor:
+            reasons.append(f"weak match (score {top:.2f} < {floor:.2f})")
+        if top <= 0 or (top - second) / top < REVIEW_MIN_MARGIN:
+            reasons.append(f"close call (runner-up within {100 * (top - second) / max(top, 1e-9):.0f} % of the best score)")
         words = normalize(text).split()
         if words:
             known = sum(1 for w in words if w in self.index.word_vec.vocabulary_)
@@ -254,7 +255,7 @@ class Matcher:
         if len(per_stmt):
             lo, hi = ix.stmt_starts[i], (ix.stmt_starts[i + 1] if i + 1 < self._n else len(ix.stmt_text))
             stmts = info["statements"]
-            qv = ix.word_vec.transform([normalize(s) for s in stmts])
+            qv = ix.word_vec.transform(stmts)
             sims = (qv @ ix.stmt_word[lo:hi].T).toarray()
             for s_i in np.argsort(-sims.max(axis=1))[:3]:
                 j = int(np.argmax(sims[s_i]))

@@ -8,6 +8,7 @@ alignment work on what the person actually did.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 MAX_TEXT_CHARS = 200_000  # longer pastes are cut (a 1 MB paste is a mistake, not a letter)
@@ -115,3 +116,41 @@ def split_duties(text: str) -> list[str]:
             seen.add(key)
             unique.append(s)
     return unique
+
+
+# US spellings (O*NET, many postings) folded to the Canadian ones the NOC uses.
+_US_TO_CA = {
+    "labor": "labour", "laborer": "labourer", "laborers": "labourers", "counselor": "counsellor",
+    "counselors": "counsellors", "counseling": "counselling", "center": "centre", "centers": "centres",
+    "theater": "theatre", "jewelry": "jewellery", "jeweler": "jeweller", "traveler": "traveller",
+    "modeling": "modelling", "fueling": "fuelling", "labeling": "labelling", "labeled": "labelled",
+    "color": "colour", "colors": "colours", "behavior": "behaviour", "behavioral": "behavioural",
+    "harbor": "harbour", "honor": "honour", "neighborhood": "neighbourhood", "favor": "favour",
+    "catalog": "catalogue", "cataloger": "cataloguer", "programmer": "programmer", "tire": "tire",
+    "license": "licence", "licensing": "licensing", "defense": "defence", "offense": "offence",
+    "practice": "practice", "mold": "mould", "molder": "moulder", "molding": "moulding", "molds": "moulds",
+    "pediatric": "paediatric", "gray": "grey", "plow": "plough", "cozy": "cosy",
+}
+_STOP = frozenset(
+    "a an and the of to in on for or with by as at from into is are be this that such other all any "
+    "may including include includes etc their its they them who which".split()
+)
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    word = _US_TO_CA.get(word, word)
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def stemmed(text: str) -> str:
+    """Normalised text with stop words dropped and words stemmed (Snowball English), so
+    "assembles", "assembling" and "assembly" meet; the preprocessor of every word index."""
+    return " ".join(_stem(w) for w in normalize(text).split() if w not in _STOP)
