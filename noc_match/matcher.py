@@ -33,7 +33,7 @@ TEXT_WEIGHTS = {"title_fuzzy": 0.0, "title_ngram": 0.05, "duties": 0.35, "docume
 REVIEW_MIN_SCORE_TITLE = 0.40
 REVIEW_MIN_SCORE_TEXT = 0.19
 REVIEW_MIN_MARGIN = 0.05  # runner-up within 5 % of the best score
-TITLE_CANDIDATES = 250
+TITLE_CANDIDATES = 200
 MAX_STATEMENTS = 150  # a pasted letter rarely has more; caps work on a huge paste  # nearest title entries kept per query before per-code pooling
 
 
@@ -102,6 +102,8 @@ class Matcher:
         self.index = index
         self._n = len(index.codes)
         self._entry_char_t = index.entry_char.T.tocsr()
+        self._doc_char_t = index.doc_char.T.tocsr()
+        self._doc_word_t = index.doc_word.T.tocsr()
         self._entry_len = np.array([len(t.split()) for t in index.entry_norm])
         self._catalog = None
         self._exclusion_codes: dict[str, list[dict]] | None = None
@@ -111,8 +113,11 @@ class Matcher:
         return _cached_matcher(progress)
 
     # -- signals ----------------------------------------------------------------------------
-    def _title_signals(self, line: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per-code best fuzzy and char n-gram title similarity, and the best entry per code."""
+    def _title_signals(self, line: str, sims: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per-code best fuzzy and char n-gram title similarity, and the best entry per code.
+
+        `sims` (char n-gram cosine to every title entry) may be given when computed in a batch.
+        """
         from rapidfuzz import fuzz, process
 
         ix = self.index
@@ -122,8 +127,8 @@ class Matcher:
         best_entry = np.full(self._n, -1, dtype=np.int64)
         if not q:
             return fuzzy, ngram, best_entry
-        qv = ix.char_vec.transform([q])
-        sims = (qv @ self._entry_char_t).toarray().ravel()
+        if sims is None:
+            sims = (ix.char_vec.transform([q]) @ self._entry_char_t).toarray().ravel()
         top = np.argpartition(-sims, min(TITLE_CANDIDATES, len(sims) - 1))[:TITLE_CANDIDATES]
         codes = ix.entry_code[top]
         np.maximum.at(ngram, codes, sims[top])
@@ -150,12 +155,12 @@ class Matcher:
 
     def _document_signal(self, text: str) -> np.ndarray:
         ix = self.index
-        return (ix.doc_word @ ix.word_vec.transform([text]).T).toarray().ravel().astype(np.float32)
+        return (ix.word_vec.transform([text]) @ self._doc_word_t).toarray().ravel().astype(np.float32)
 
     def _document_ngram_signal(self, text: str) -> np.ndarray:
         ix = self.index
         q = normalize(text)
-        return (ix.doc_char @ ix.char_vec.transform([q]).T).toarray().ravel().astype(np.float32)
+        return (ix.char_vec.transform([q]) @ self._doc_char_t).toarray().ravel().astype(np.float32)
 
     # -- ranking ----------------------------------------------------------------------------
     def signals(self, text: str) -> tuple[dict[str, np.ndarray], dict]:
@@ -227,6 +232,43 @@ class Matcher:
         order = np.argsort(-fused, kind="stable")[:k]
         flagged = bool(self._review_reasons(text, fused, order, info))
         return [self.index.codes[i] for i in order], [float(fused[i]) for i in order], flagged
+
+    def rank_many(self, texts: Sequence[str], k: int = 5, batch_size: int = 256) -> list:
+        """`rank()` for many texts at once; short texts (titles) share matrix products.
+
+        Each item is `(codes, scores, needs_review)` or the `UserError` that text raised.
+        """
+        ix = self.index
+        results: list = [None] * len(texts)
+        short: list[tuple[int, str]] = []
+        for i, t in enumerate(texts):
+            try:
+                t = self._validate(t)
+            except UserError as err:
+                results[i] = err
+                continue
+            if word_count(t) <= 8:
+                short.append((i, t))
+            else:
+                results[i] = self.rank(t, k)
+        zero = np.zeros(self._n, dtype=np.float32)
+        for start in range(0, len(short), batch_size):
+            chunk = short[start : start + batch_size]
+            norms = [normalize(t) for _, t in chunk]
+            qc = ix.char_vec.transform(norms)
+            entry_sims = (qc @ self._entry_char_t).toarray()
+            doc_w = (ix.word_vec.transform([t for _, t in chunk]) @ self._doc_word_t).toarray()
+            doc_c = (qc @ self._doc_char_t).toarray()
+            for r, (i, t) in enumerate(chunk):
+                fuzzy, ngram, _ = self._title_signals(t, entry_sims[r])
+                sig = {"title_fuzzy": fuzzy, "title_ngram": ngram, "duties": zero, "document": doc_w[r], "document_ngram": doc_c[r]}
+                info = {"n_words": word_count(t)}
+                fused = self.fuse(sig, info["n_words"])
+                part = np.argpartition(-fused, k)[:k] if k < self._n else np.arange(self._n)
+                order = part[np.argsort(-fused[part], kind="stable")]
+                flagged = bool(self._review_reasons(t, fused, order, info))
+                results[i] = ([ix.codes[j] for j in order], [float(fused[j]) for j in order], flagged)
+        return results
 
     def _review_reasons(self, text: str, fused: np.ndarray, order: np.ndarray, info: dict) -> list[str]:
         reasons = []
