@@ -561,3 +561,28 @@ def _explain(ug: UnitGroup, fig: _Figures, duties: list[DutyRow], users: list[Us
     if fig.verdict == "weak":
         checks.append(f"the duties you gave do not read like {ug.code}; compare them with the NOC description before claiming this code")
     return reasons, checks
+
+
+# -- exports (implemented in align_export) -------------------------------------------------------
+def to_markdown(report: AlignmentReport) -> str:
+    from .align_export import to_markdown as f
+
+    return f(report)
+
+
+def to_json(report: AlignmentReport) -> str:
+    from .align_export import to_json as f
+
+    return f(report)
+
+
+def to_csv(report: AlignmentReport) -> str:
+    from .align_export import to_csv as f
+
+    return f(report)
+
+
+def from_json(text: str) -> AlignmentReport:
+    from .align_export import from_json as f
+
+    return f(text)
