@@ -56,7 +56,7 @@ class Index:
     stmt_word: sparse.csr_matrix
     doc_word: sparse.csr_matrix  # one document per unit group
     doc_char: sparse.csr_matrix
-    classifier: Any = None  # linear model over NOC text, optional
+    known_words: frozenset = frozenset()  # every word of the NOC text, unstemmed
     meta: dict = field(default_factory=dict)
 
 
@@ -96,7 +96,7 @@ def _unit_document(ug) -> str:
     return " . ".join(parts)
 
 
-def build(catalog: Catalog, with_classifier: bool = False) -> Index:
+def build(catalog: Catalog) -> Index:
     """Fit every structure from the catalog (a few seconds on two cores)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -136,10 +136,9 @@ def build(catalog: Catalog, with_classifier: bool = False) -> Index:
         doc_word=doc_word,
         doc_char=doc_char,
     )
-    if with_classifier:
-        from .classifier import train_classifier
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-        index.classifier = train_classifier(catalog, index)
+    index.known_words = frozenset(w for d in docs for w in normalize(d).split()) | ENGLISH_STOP_WORDS
     index.meta = {"build_seconds": round(time.perf_counter() - t0, 2)}
     return index
 

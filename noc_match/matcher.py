@@ -23,7 +23,7 @@ import numpy as np
 
 from .errors import UserError
 from .index import TITLE_KINDS, Index, load
-from .text import clip, looks_like_text, normalize, split_duties, word_count
+from .text import clip, looks_like_text, normalize, split_duties, stemmed, title_line, word_count
 
 SIGNALS = ("title_fuzzy", "title_ngram", "duties", "document", "document_ngram")
 # weights for a bare title and for a paragraph; texts in between are blended by length
@@ -167,10 +167,9 @@ class Matcher:
         """Every signal as a per-code array, plus what is needed to explain the ranking."""
         n_words = word_count(text)
         statements = split_duties(text)[:MAX_STATEMENTS] if n_words > 8 else []
-        first_line = next((ln.strip() for ln in text.splitlines() if ln.strip()), text)
-        title_line = text if n_words <= 12 else (first_line if word_count(first_line) <= 8 else "")
-        fuzzy, ngram, best_entry = self._title_signals(title_line or text[:200])
-        if not title_line:
+        named_title = text if n_words <= 12 else title_line(text)
+        fuzzy, ngram, best_entry = self._title_signals(named_title or text[:200])
+        if not named_title:
             fuzzy = np.zeros_like(fuzzy)
         duty, per_stmt = self._statement_signal(statements)
         sig = {
@@ -280,9 +279,9 @@ class Matcher:
             reasons.append(f"weak match (score {top:.2f} < {floor:.2f})")
         if top <= 0 or (top - second) / top < REVIEW_MIN_MARGIN:
             reasons.append(f"close call (runner-up within {100 * (top - second) / max(top, 1e-9):.0f} % of the best score)")
-        words = normalize(text).split()
+        words = normalize(text[:5000]).split()
         if words:
-            known = sum(1 for w in words if w in self.index.word_vec.vocabulary_)
+            known = sum(1 for w in words if w in self.index.known_words)
             if known / len(words) < 0.5:
                 reasons.append("most words are unknown to the NOC text (another language or jargon?)")
         return reasons

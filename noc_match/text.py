@@ -30,6 +30,11 @@ _BOILERPLATE = re.compile(
     r"(?:we are|is|are) (?:a|an|the) (?:leading|growing|global|award[- ]winning|fast[- ]growing)|our company|about us|join our team|years? of experience required)\b",
     re.I,
 )
+_FIELD = re.compile(
+    r"^\s*(?:job\s+title|position(?:\s+title)?|title|role|occupation|designation|department|company|employer|"
+    r"reports?\s+to|location|schedule|status|noc(?:\s+code)?)\s*:\s*(?P<value>.*)$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _WORD = re.compile(r"[a-z0-9]+(?:[+#]+|(?:['’][a-z]+))?")
 
@@ -82,6 +87,18 @@ def _is_duty(statement: str) -> bool:
     return True
 
 
+def title_line(text: str) -> str:
+    """The job title a pasted text names: a "Job title:" field, else a short first line."""
+    lines = [ln.strip() for ln in clip(text).splitlines() if ln.strip()]
+    for ln in lines[:15]:
+        m = _FIELD.match(ln)
+        if m and m["value"].strip() and re.match(r"\s*(?:job\s+title|position|title|role|occupation|designation)", ln, re.I):
+            return m["value"].strip()
+    if lines and word_count(lines[0]) <= 8 and not _HEADER.match(lines[0]):
+        return lines[0]
+    return ""
+
+
 def split_duties(text: str) -> list[str]:
     """The person's duty statements, in order, without headers and boilerplate.
 
@@ -93,6 +110,8 @@ def split_duties(text: str) -> list[str]:
     for raw_line in text.split("\n"):
         line = raw_line.strip()
         if not line:
+            continue
+        if _FIELD.match(line):  # "Job title: Sous Chef", "Location: Toronto" are not duties
             continue
         # "Responsibilities: x; y" -> keep what follows the header on the same line.
         head, sep, rest = line.partition(":")
