@@ -381,8 +381,12 @@ with tab_crs:
         default_kinds = ui.draw_kinds_for(rules_for(chosen, today()) if chosen else None,
                                           french_nclc=fr_nclc, provincial_nomination=pnp)
         kinds_all = [str(k["id"]) for k in load_table("draw_kinds")["kinds"]]
-        picked = st.multiselect("Draw kinds", kinds_all, default=[k for k in default_kinds if k in kinds_all],
-                                key="draw_kinds", format_func=draws_rules.kind_label,
+        default_kinds = [k for k in default_kinds if k in kinds_all]
+        # the user's own choice stays until the code or the profile changes the suggested kinds
+        if st.session_state.get("_draw_kinds_default") != default_kinds or "draw_kinds" not in st.session_state:
+            st.session_state["_draw_kinds_default"] = default_kinds
+            st.session_state["draw_kinds"] = default_kinds
+        picked = st.multiselect("Draw kinds", kinds_all, key="draw_kinds", format_func=draws_rules.kind_label,
                                 help="Chosen from the code's programs and categories, French level and nomination; "
                                      "program eligibility itself also depends on your work history.")
         if picked:
