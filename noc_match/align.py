@@ -62,6 +62,9 @@ BETTER_MARGIN = 0.08
 # verdict thresholds on the figures below (see _verdict)
 STRONG_FIT = 0.55
 PARTIAL_FIT = 0.35
+# a strong verdict also needs this much evidence: a "substantial number" of the main duties
+STRONG_MIN_STATEMENTS = 3  # statements that fit the code at least partly
+STRONG_MIN_COVERAGE = 1 / 3  # of the main duties (of the best-covered role where there are roles)
 # a look-alike "fits better" when its fit beats the claimed code's by this much
 LOOK_ALIKE_MARGIN = 0.05
 RUNNERS_UP = 3
@@ -316,6 +319,8 @@ class _Figures:
     best_section_coverage: float
     fit: float
     verdict: str
+    fitting: int
+    capped: bool
 
 
 def _fit(coverage: float, precision: float, lead_credit: float) -> float:
@@ -357,7 +362,11 @@ def _figures(st: _Statements, ci: int, sims: np.ndarray, whole_sims: np.ndarray)
     per_user = block[:, duty_idx].max(axis=1) if duty_idx else np.zeros(len(sims))
     precision = float(np.mean([th.credit(float(x)) for x in per_user])) if len(per_user) else 0.0
     fit = _fit(best_cov, precision, th.credit(lead_sim, lead=True))
+    fitting = int(sum(1 for x in per_user if th.status(float(x)) != "not covered"))
     verdict = "strong" if fit >= STRONG_FIT else "partial" if fit >= PARTIAL_FIT else "weak"
+    capped = verdict == "strong" and (fitting < STRONG_MIN_STATEMENTS or best_cov < STRONG_MIN_COVERAGE)
+    if capped:
+        verdict = "partial"
     return _Figures(
         coverage=_r(coverage),
         essential_coverage=_r(essential),
@@ -368,6 +377,8 @@ def _figures(st: _Statements, ci: int, sims: np.ndarray, whole_sims: np.ndarray)
         best_section_coverage=_r(best_cov),
         fit=_r(fit),
         verdict=verdict,
+        fitting=fitting,
+        capped=capped,
     )
 
 
@@ -535,6 +546,11 @@ def _explain(ug: UnitGroup, fig: _Figures, duties: list[DutyRow], users: list[Us
         f"{fitting} of your {len(users)} duty statements fit a duty of {ug.code} (precision {_pct(fig.precision)})",
         "your duties match the lead statement" if lead.status != "not covered" else "your duties do not clearly match the lead statement",
     ]
+    if fig.capped:
+        reasons.append(
+            f"the figures are high but rest on little: a strong match needs at least {STRONG_MIN_STATEMENTS} of your "
+            f"statements fitting and a third of the duties covered, so this reads as partial"
+        )
     if fig.best_section is not None:
         reasons.append(f"the role best covered is '{fig.best_section}' ({_pct(fig.best_section_coverage)} of its duties)")
     checks: list[str] = []
