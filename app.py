@@ -16,6 +16,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from noc_match.align import align, to_csv, to_json, to_markdown
+from noc_match.batch import code_frame
 from noc_match.catalog import Catalog
 from noc_match.errors import UserError
 from noc_match.matcher import Matcher
@@ -224,8 +226,6 @@ with tab_align:
         st.info("Paste the person's duties above to check them against the chosen code.")
     else:
         with guard("the duty check"):
-            from noc_match.align import align
-
             key = (chosen, hashlib.sha256(text.encode("utf-8")).hexdigest())
             cached = st.session_state.get("_align")
             if cached and cached[0] == key:
@@ -276,11 +276,11 @@ with tab_align:
                     bcols[i % len(bcols)].button(f"Open {a.code}", key=f"alike_{a.code}", on_click=choose,
                                                  args=(a.code,), help=a.title)
             d1, d2, d3 = st.columns(3)
-            d1.download_button("Download Markdown", ui.report_markdown(report), file_name=f"duty-check-{report.code}.md",
+            d1.download_button("Download Markdown", to_markdown(report), file_name=f"duty-check-{report.code}.md",
                                mime="text/markdown", key="dl_md")
-            d2.download_button("Download JSON", ui.report_json(report), file_name=f"duty-check-{report.code}.json",
+            d2.download_button("Download JSON", to_json(report), file_name=f"duty-check-{report.code}.json",
                                mime="application/json", key="dl_json")
-            d3.download_button("Download CSV", ui.report_csv(report), file_name=f"duty-check-{report.code}.csv",
+            d3.download_button("Download CSV", to_csv(report), file_name=f"duty-check-{report.code}.csv",
                                mime="text/csv", key="dl_csv")
             st.caption(report.disclaimer)
 
@@ -435,9 +435,14 @@ with tab_batch:
             st.caption(f"{len(frame)} rows")
             if st.button("Code the file", key="batch_run", type="primary"):
                 bar = st.progress(0.0, text="coding…")
-                out_rows = ui.batch_rows(frame[col].tolist(), matcher.search, k=3,
-                                         on_progress=lambda i, n: bar.progress(i / n, text=f"coding… {i}/{n}"))
-                coded = pd.concat([frame.reset_index(drop=True), pd.DataFrame(out_rows)], axis=1)
+                done = [0]
+
+                def tick(total: int = len(frame)) -> None:
+                    done[0] += 1
+                    if done[0] % 10 == 0 or done[0] == total:
+                        bar.progress(done[0] / total, text=f"coding… {done[0]}/{total}")
+
+                coded = code_frame(frame, col, matcher, top=3, on_row=tick)
                 st.session_state["batch_out"] = (up.name, coded.to_csv(index=False).encode("utf-8"), len(coded))
                 bar.progress(1.0, text="done")
             out = st.session_state.get("batch_out")

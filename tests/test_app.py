@@ -164,19 +164,34 @@ def test_nothing_pasted_is_written_to_disk(at, tmp_path):
 
 
 # ---------------------------------------------------------------- the page's helpers
-def test_batch_rows_codes_each_row_and_reports_bad_rows(mirror):
-    from noc_match.matcher import Matcher
-    from noc_match.ui_helpers import batch_rows, to_csv_bytes
+def test_batch_csv_is_coded_and_offered_for_download(at):
+    import csv
+    import io
 
-    seen = []
-    rows = batch_rows(["Sous-chef", "", "Registered nurse"], Matcher.load().search, k=3,
-                      on_progress=lambda i, n: seen.append((i, n)))
-    assert [r["noc_code"] for r in rows][0] == "62200"
-    assert rows[1]["noc_code"] == "" and "empty" in rows[1]["error"]
-    assert rows[2]["noc_code"].startswith("3")
-    assert seen == [(1, 3), (2, 3), (3, 3)]
-    out = to_csv_bytes(rows[0].keys(), rows).decode()
-    assert out.splitlines()[0].startswith("noc_code,noc_title")
+    data = b"id,job title\n1,Sous-chef\n2,\n3,Registered nurse\n"
+    at.file_uploader("batch_file").upload("jobs.csv", data, "text/csv").run()
+    assert not at.exception
+    assert at.selectbox("batch_col").value == "job title"
+    at.button("batch_run").click().run()
+    assert not at.exception
+    dl = [el for el in at.get("download_button") if el.proto.label.startswith("Download the coded CSV")]
+    assert dl and "3 rows" in dl[0].proto.label
+    # the coded file is the engine's batch output (noc_match.batch.code_frame) on the same rows
+    from noc_match.batch import code_frame
+    from noc_match.matcher import Matcher
+    import pandas as pd
+
+    frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    coded = code_frame(frame, "job title", Matcher.load(), top=3)
+    assert coded["noc_code"].tolist()[0] == "62200"
+    assert coded["noc_code"].tolist()[1] == ""
+    assert list(csv.reader(io.StringIO(coded.to_csv(index=False))))[0][:2] == ["id", "job title"]
+
+
+def test_bad_csv_gives_a_friendly_message(at):
+    at.file_uploader("batch_file").upload("bad.csv", b"", "text/csv").run()
+    assert not at.exception
+    assert any("bad.csv" in w.value for w in at.warning)
 
 
 def test_md_escape_neutralises_markup():
