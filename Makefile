@@ -39,7 +39,9 @@ test: setup browser
 	$(BIN)/python -m pytest -q
 
 bench: index
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_align.py
+	$(BIN)/python benchmarks/bench_crs.py
 
 clean:
 	rm -rf $(VENV) models/*.joblib models/*.json
