@@ -76,6 +76,8 @@ DISCLAIMER = (
 )
 _EMPLOYMENT_SENTENCE = re.compile(r"\b(?:employed|self-employed|included in this unit group)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SMALL_WORDS = {"and", "of", "de", "du", "la", "le", "the", "for", "in", "at", "to", "a", "an", "&", "-", "–"}
 
 
 # -- report structure ---------------------------------------------------------------------------
@@ -383,6 +385,20 @@ def _figures(st: _Statements, ci: int, sims: np.ndarray, whole_sims: np.ndarray)
 
 
 # -- the public function ------------------------------------------------------------------------
+def _looks_like_heading(statement: str) -> bool:
+    """A job-title or employer line the splitter kept ("Head Chef", "Cook, Maple Bistro (2019-2023)").
+
+    Such lines are short and in Title Case, or carry a year; duty statements are sentences.
+    """
+    words = statement.replace(",", " ").replace("(", " ").replace(")", " ").split()
+    if _YEAR.search(statement) and len(words) <= 10:
+        return True
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content or len(words) > 6:
+        return False
+    return all(w[:1].isupper() for w in content)
+
+
 def user_statements(text: object) -> list[str]:
     """The person's duty statements, or a UserError saying why there are none."""
     if not isinstance(text, str):
@@ -392,7 +408,7 @@ def user_statements(text: object) -> list[str]:
         raise UserError("the duty text is empty: paste the duties from your reference letter or job description")
     if not looks_like_text(text):
         raise UserError("the duty text has no words in it: paste your duties in English")
-    stmts = split_duties(text)
+    stmts = [x for x in split_duties(text) if not _looks_like_heading(x)] or split_duties(text)
     if not stmts:
         raise UserError(
             "no duty statements found in the text: paste the duties you performed, one per line or as sentences"
