@@ -43,7 +43,6 @@ LABELS = {
 }
 TEST_LABELS = {"ielts": "IELTS General", "celpip": "CELPIP-General", "pte_core": "PTE Core", "tef": "TEF Canada",
                "tcf": "TCF Canada", "clb": "CLB levels (direct)", "nclc": "NCLC levels (direct)"}
-STATUS_ICON = {"covered": "✅", "partly": "🟡", "not covered": "❌", "fits": "✅", "fits no duty": "❌"}
 
 
 # ---------------------------------------------------------------- cached engine objects
@@ -93,7 +92,7 @@ def today() -> str:
 
 
 # ---------------------------------------------------------------- header and input
-st.title("🍁 noc-match")
+st.title("noc-match")
 st.caption("Find the NOC 2021 code for a job, check how well the duties match it, and estimate a CRS score. "
            "A reading aid, not legal or immigration advice. What you paste stays in this browser session "
            "and is never saved.")
@@ -162,7 +161,7 @@ with tab_cands:
                 left.progress(min(1.0, max(0.0, float(cand.score))), text=f"match score {cand.score:.2f}")
                 right.button("Open", key=f"open_{cand.code}", on_click=choose, args=(cand.code,),
                              type="primary" if cand.code == chosen else "secondary")
-                with st.expander("Evidence"):
+                with st.expander("Evidence", expanded=cand.rank == 1):
                     ev = cand.evidence
                     if ev.example_titles:
                         st.markdown("Matched example titles: " + ", ".join(
@@ -247,13 +246,13 @@ with tab_align:
                 st.markdown("\n".join(f"- {ui.md_escape(c)}" for c in report.checks))
             st.markdown("**The code's duties**")
             st.dataframe(pd.DataFrame([{
-                "": STATUS_ICON.get(d.status, ""), "status": d.status, "similarity": round(d.similarity, 2),
+                "status": d.status, "similarity": round(d.similarity, 2),
                 "section": d.section or "", "NOC": "lead statement" if d.kind == "lead" else "duty",
                 "NOC text": d.noc_text, "best matching statement of yours": d.user_text or "",
             } for d in report.duties]), hide_index=True, width="stretch", key="align_duties")
             st.markdown("**Your statements**")
             st.dataframe(pd.DataFrame([{
-                "": STATUS_ICON.get(u.status, ""), "status": u.status, "similarity": round(u.similarity, 2),
+                "status": u.status, "similarity": round(u.similarity, 2),
                 "your statement": u.text, "supports NOC duty": u.noc_duty or "",
                 "fits better": f"{u.better_code} {u.better_title}" if u.better_code else "",
             } for u in report.user_duties]), hide_index=True, width="stretch", key="align_user")
@@ -363,7 +362,7 @@ with tab_crs:
             st.dataframe(pd.DataFrame([{"line": k, "points": v} for k, v in res.items.items()]),
                          hide_index=True, width="stretch")
         for w in res.warnings:
-            st.caption(f"⚠️ {ui.md_escape(w)}")
+            st.caption(f"Warning: {ui.md_escape(w)}")
         wis = what_ifs(profile)
         st.markdown("**What would raise the score most**")
         if wis:
