@@ -20,8 +20,8 @@ fitted vectorizers (nothing is fitted here): TF-IDF word 1-2 grams and character
 Thresholds come from the NOC's own text, never from a benchmark, and are measured again
 whenever the index changes (`calibrate`): each main duty (5,060) is compared with the duties of
 a random unit group of another minor group (fixed seed). The "partly" threshold is the 90th
-percentile of that unrelated best similarity (one chance match in ten; 0.16-0.17 with the
-indexes so far), "covered" the 98th (0.23-0.25). For the lead statement, each code's duties
+percentile of that unrelated best similarity (one chance match in ten; 0.155 with the stemmed
+word index, 0.166 with the first one), "covered" the 98th (0.226; 0.23). For the lead statement, each code's duties
 taken together are compared with the lead statement of a random code of another minor
 group; its 95th percentile (about 0.18) is the lead threshold, while a code's own duties reach
 its lead statement above that in over 95 % of codes. The lead statement counts as matched
@@ -303,6 +303,16 @@ def _statements_for(matcher: Any) -> _Statements:
         st = _Statements(Catalog.load(), matcher.index)
         _CACHE[key] = st
     return st
+
+
+def prepare(matcher: Any = None) -> None:
+    """Vectorise and calibrate the NOC statements now (1-3 s, once per index), so the first
+    `align` call of an interactive page is as fast as the others."""
+    if matcher is None:
+        from .matcher import Matcher
+
+        matcher = Matcher.load()
+    _statements_for(matcher)
 
 
 # -- scoring ------------------------------------------------------------------------------------
