@@ -292,16 +292,18 @@ class _Statements:
         return np.maximum.reduceat(masked, self.starts, axis=1)
 
 
-_CACHE: dict[int, _Statements] = {}
+_CACHE: dict[int, tuple[Any, _Statements]] = {}
 
 
 def _statements_for(matcher: Any) -> _Statements:
-    key = id(matcher.index)
-    st = _CACHE.get(key)
-    if st is None:
-        _CACHE.clear()
-        st = _Statements(Catalog.load(), matcher.index)
-        _CACHE[key] = st
+    """The vectorised NOC statements for this matcher's index (rebuilt when the index changes)."""
+    index = matcher.index
+    hit = _CACHE.get(id(index))
+    if hit is not None and hit[0] is index:
+        return hit[1]
+    st = _Statements(Catalog.load(), index)
+    _CACHE.clear()
+    _CACHE[id(index)] = (index, st)
     return st
 
 
