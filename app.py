@@ -449,3 +449,19 @@ with tab_batch:
                 st.download_button(f"Download the coded CSV ({out[2]} rows)", out[1],
                                    file_name=out[0].rsplit(".", 1)[0] + "-coded.csv", mime="text/csv",
                                    key="batch_download")
+
+
+# ---------------------------------------------------------------- after the page is drawn
+@st.cache_resource(show_spinner=False)
+def warm_alignment(_matcher: Matcher) -> bool:
+    """Vectorise the NOC statements once per server, after the first page is on screen."""
+    try:
+        from noc_match.align import prepare
+    except ImportError:
+        return False
+    prepare(_matcher)
+    return True
+
+
+with guard("warming up the duty check"):
+    warm_alignment(matcher)
