@@ -56,6 +56,9 @@ class Index:
     stmt_word: sparse.csr_matrix
     doc_word: sparse.csr_matrix  # one document per unit group
     doc_char: sparse.csr_matrix
+    cover_vec: Any = None  # binary stemmed-word vocabulary of the unit-group documents
+    cover_terms: sparse.csr_matrix | None = None  # vocabulary × codes, 1 where the group uses the word
+    cover_idf: np.ndarray | None = None
     known_words: frozenset = frozenset()  # every word of the NOC text, unstemmed
     meta: dict = field(default_factory=dict)
 
@@ -136,7 +139,13 @@ def build(catalog: Catalog) -> Index:
         doc_word=doc_word,
         doc_char=doc_char,
     )
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+    cover_vec = CountVectorizer(preprocessor=stemmed, token_pattern=r"\S+", binary=True, dtype=np.float32)
+    terms = cover_vec.fit_transform(docs).T.tocsr()
+    df = np.asarray(terms.sum(axis=1)).ravel()
+    index.cover_vec, index.cover_terms = cover_vec, terms
+    index.cover_idf = (np.log((len(docs) + 1) / (df + 1)) + 1).astype(np.float32)
 
     index.known_words = frozenset(w for d in docs for w in normalize(d).split()) | ENGLISH_STOP_WORDS
     index.meta = {"build_seconds": round(time.perf_counter() - t0, 2)}

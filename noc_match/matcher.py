@@ -4,6 +4,8 @@ Signals, each a similarity in [0, 1] per unit group:
 - `title_fuzzy`: rapidfuzz token-set similarity of the text (or its title line) to the best
   official title, example title, inclusion or exclusion wording of the group;
 - `title_ngram`: TF-IDF character n-gram cosine to the best such title;
+- `coverage`: the share of the text's words (stemmed, weighted by rarity) that the group's
+  text uses anywhere, so every word of "estimating specialist" has to be found;
 - `duties`: for each of the person's statements, TF-IDF word cosine to the group's best-
   matching duty or lead statement, averaged over statements;
 - `document`: TF-IDF word cosine (stemmed uni- and bigrams) to the group's whole text;
@@ -25,10 +27,10 @@ from .errors import UserError
 from .index import TITLE_KINDS, Index, load
 from .text import clip, looks_like_text, normalize, split_duties, stemmed, title_line, word_count
 
-SIGNALS = ("title_fuzzy", "title_ngram", "duties", "document", "document_ngram")
+SIGNALS = ("title_fuzzy", "title_ngram", "coverage", "duties", "document", "document_ngram")
 # weights for a bare title and for a paragraph; texts in between are blended by length
-TITLE_WEIGHTS = {"title_fuzzy": 0.15, "title_ngram": 0.25, "duties": 0.0, "document": 0.25, "document_ngram": 0.35}
-TEXT_WEIGHTS = {"title_fuzzy": 0.0, "title_ngram": 0.05, "duties": 0.35, "document": 0.45, "document_ngram": 0.15}
+TITLE_WEIGHTS = {"title_fuzzy": 0.12, "title_ngram": 0.19, "coverage": 0.23, "duties": 0.0, "document": 0.19, "document_ngram": 0.27}
+TEXT_WEIGHTS = {"title_fuzzy": 0.0, "title_ngram": 0.045, "coverage": 0.09, "duties": 0.32, "document": 0.41, "document_ngram": 0.135}
 # below these fused scores a title / a paragraph match is weak (texts in between are blended)
 REVIEW_MIN_SCORE_TITLE = 0.40
 REVIEW_MIN_SCORE_TEXT = 0.19
@@ -157,6 +159,13 @@ class Matcher:
         ix = self.index
         return (ix.word_vec.transform([text]) @ self._doc_word_t).toarray().ravel().astype(np.float32)
 
+    def _coverage_signal(self, texts: Sequence[str]) -> np.ndarray:
+        """IDF-weighted fraction of each text's words found in each group's text (texts × codes)."""
+        ix = self.index
+        q = ix.cover_vec.transform(texts).multiply(ix.cover_idf).tocsr()
+        total = np.asarray(q.sum(axis=1)).ravel()[:, None]
+        return ((q @ ix.cover_terms).toarray() / np.maximum(total, 1e-9)).astype(np.float32)
+
     def _document_ngram_signal(self, text: str) -> np.ndarray:
         ix = self.index
         q = normalize(text)
@@ -175,6 +184,7 @@ class Matcher:
         sig = {
             "title_fuzzy": fuzzy,
             "title_ngram": ngram,
+            "coverage": self._coverage_signal([text])[0],
             "duties": duty,
             "document": self._document_signal(text),
             "document_ngram": self._document_ngram_signal(text),
@@ -258,9 +268,17 @@ class Matcher:
             entry_sims = (qc @ self._entry_char_t).toarray()
             doc_w = (ix.word_vec.transform([t for _, t in chunk]) @ self._doc_word_t).toarray()
             doc_c = (qc @ self._doc_char_t).toarray()
+            cover = self._coverage_signal([t for _, t in chunk])
             for r, (i, t) in enumerate(chunk):
                 fuzzy, ngram, _ = self._title_signals(t, entry_sims[r])
-                sig = {"title_fuzzy": fuzzy, "title_ngram": ngram, "duties": zero, "document": doc_w[r], "document_ngram": doc_c[r]}
+                sig = {
+                    "title_fuzzy": fuzzy,
+                    "title_ngram": ngram,
+                    "coverage": cover[r],
+                    "duties": zero,
+                    "document": doc_w[r],
+                    "document_ngram": doc_c[r],
+                }
                 info = {"n_words": word_count(t)}
                 fused = self.fuse(sig, info["n_words"])
                 part = np.argpartition(-fused, k)[:k] if k < self._n else np.arange(self._n)
