@@ -23,7 +23,6 @@ _LAZY = {
     "Candidate": ("matcher", "Candidate"),
     "SearchResult": ("matcher", "SearchResult"),
     "split_duties": ("text", "split_duties"),
-    "align": ("align", "align"),
     "AlignmentReport": ("align", "AlignmentReport"),
     "evaluate": ("evaluate", "evaluate"),
     "code_csv": ("batch", "code_csv"),
@@ -37,10 +36,14 @@ _LAZY = {
     "compare_with_draws": ("rules.draws", "compare_with_draws"),
 }
 
-__all__ = ["__version__", "UserError", "DataError", "search", *_LAZY]
+__all__ = ["__version__", "UserError", "DataError", "search", "align", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "align":  # the module itself is callable: noc_match.align(code, text)
+        import importlib
+
+        return importlib.import_module(".align", __name__)
     if name in _LAZY:
         import importlib
 

@@ -630,3 +630,14 @@ def from_json(text: str) -> AlignmentReport:
     from .align_export import from_json as f
 
     return f(text)
+
+
+class _CallableModule(__import__("types").ModuleType):
+    """`noc_match.align(code, text)` calls `align()`, while `noc_match.align.to_json` etc. stay
+    reachable: the package's public name and this module's name are the same word."""
+
+    def __call__(self, code: str, text: str, **kwargs: Any) -> AlignmentReport:
+        return align(code, text, **kwargs)
+
+
+__import__("sys").modules[__name__].__class__ = _CallableModule
