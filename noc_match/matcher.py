@@ -17,6 +17,7 @@ weak or the runner-up is close.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -130,7 +131,7 @@ class Matcher:
         if not q:
             return fuzzy, ngram, best_entry
         if sims is None:
-            sims = (ix.char_vec.transform([q]) @ self._entry_char_t).toarray().ravel()
+            sims = ix.entry_char @ ix.char_vec.transform([q]).toarray().ravel()
         top = np.argpartition(-sims, min(TITLE_CANDIDATES, len(sims) - 1))[:TITLE_CANDIDATES]
         codes = ix.entry_code[top]
         np.maximum.at(ngram, codes, sims[top])
@@ -260,32 +261,49 @@ class Matcher:
                 short.append((i, t))
             else:
                 results[i] = self.rank(t, k)
-        zero = np.zeros(self._n, dtype=np.float32)
-        for start in range(0, len(short), batch_size):
-            chunk = short[start : start + batch_size]
-            norms = [normalize(t) for _, t in chunk]
-            qc = ix.char_vec.transform(norms)
-            entry_sims = (qc @ self._entry_char_t).toarray()
-            doc_w = (ix.word_vec.transform([t for _, t in chunk]) @ self._doc_word_t).toarray()
-            doc_c = (qc @ self._doc_char_t).toarray()
-            cover = self._coverage_signal([t for _, t in chunk])
-            for r, (i, t) in enumerate(chunk):
-                fuzzy, ngram, _ = self._title_signals(t, entry_sims[r])
-                sig = {
-                    "title_fuzzy": fuzzy,
-                    "title_ngram": ngram,
-                    "coverage": cover[r],
-                    "duties": zero,
-                    "document": doc_w[r],
-                    "document_ngram": doc_c[r],
-                }
-                info = {"n_words": word_count(t)}
-                fused = self.fuse(sig, info["n_words"])
-                part = np.argpartition(-fused, k)[:k] if k < self._n else np.arange(self._n)
-                order = part[np.argsort(-fused[part], kind="stable")]
-                flagged = bool(self._review_reasons(t, fused, order, info))
-                results[i] = ([ix.codes[j] for j in order], [float(fused[j]) for j in order], flagged)
+        chunks = [short[i : i + batch_size] for i in range(0, len(short), batch_size)]
+        if len(chunks) > 1:
+            # the sparse products release the GIL: two chunks at a time use both cores
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+                for chunk_results in pool.map(lambda c: self._rank_chunk(c, k), chunks):
+                    for i, res in chunk_results:
+                        results[i] = res
+        else:
+            for chunk in chunks:
+                for i, res in self._rank_chunk(chunk, k):
+                    results[i] = res
         return results
+
+    def _rank_chunk(self, chunk: list[tuple[int, str]], k: int) -> list[tuple[int, tuple]]:
+        """Rank a chunk of short texts with shared matrix products."""
+        ix = self.index
+        zero = np.zeros(self._n, dtype=np.float32)
+        qc = ix.char_vec.transform([normalize(t) for _, t in chunk])
+        # sparse × dense beats sparse × sparse here: the product is nearly dense
+        entry_sims = (ix.entry_char @ qc.T.toarray()).T
+        doc_w = (ix.word_vec.transform([t for _, t in chunk]) @ self._doc_word_t).toarray()
+        doc_c = (qc @ self._doc_char_t).toarray()
+        cover = self._coverage_signal([t for _, t in chunk])
+        out = []
+        for r, (i, t) in enumerate(chunk):
+            fuzzy, ngram, _ = self._title_signals(t, entry_sims[r])
+            sig = {
+                "title_fuzzy": fuzzy,
+                "title_ngram": ngram,
+                "coverage": cover[r],
+                "duties": zero,
+                "document": doc_w[r],
+                "document_ngram": doc_c[r],
+            }
+            n_words = word_count(t)
+            fused = self.fuse(sig, n_words)
+            part = np.argpartition(-fused, k)[:k] if k < self._n else np.arange(self._n)
+            order = part[np.argsort(-fused[part], kind="stable")]
+            flagged = bool(self._review_reasons(t, fused, order, {"n_words": n_words}))
+            out.append((i, ([ix.codes[j] for j in order], [float(fused[j]) for j in order], flagged)))
+        return out
 
     def _review_reasons(self, text: str, fused: np.ndarray, order: np.ndarray, info: dict) -> list[str]:
         reasons = []
