@@ -31,7 +31,7 @@ INDEX_FILE = "noc_index.joblib"
 MANIFEST_FILE = "noc_index.manifest.json"
 
 # kinds of title entry, by how much they say about the code they belong to
-TITLE_KINDS = ("title", "example", "illustrative", "inclusion", "exclusion")
+TITLE_KINDS = ("title", "example", "illustrative", "inclusion", "exclusion", "example_core")
 
 
 @dataclass
@@ -69,6 +69,9 @@ def _title_entries(catalog: Catalog) -> list[tuple[str, int, int]]:
     for i, ug in enumerate(catalog):
         entries.append((ug.title, i, 0))
         entries += [(t, i, 1) for t in ug.example_titles]
+        # "Testing machine operator - electronic equipment manufacturing": the part before the
+        # industry qualifier is how people write the title
+        entries += [(t.split(" - ")[0], i, 5) for t in ug.example_titles if " - " in t]
         entries += [(t, i, 2) for t in ug.illustrative_examples]
         entries += [(t, i, 3) for t in ug.inclusions]
         for ex in ug.exclusions:

@@ -8,6 +8,7 @@ alignment work on what the person actually did.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 import unicodedata
 
@@ -162,11 +163,17 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
+_local = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _stemmer():
+    """One stemmer per thread: a Snowball stemmer keeps state while it works."""
+    st = getattr(_local, "stemmer", None)
+    if st is None:
+        import snowballstemmer
+
+        st = _local.stemmer = snowballstemmer.stemmer("english")
+    return st
 
 
 def stemmed(text: str) -> str:

@@ -103,3 +103,13 @@ def test_rank_many_equals_rank(matcher):
 def test_search_k_bounds(matcher):
     assert len(matcher.search("welder", k=0).candidates) == 1
     assert len(matcher.search("welder", k=10_000).candidates) == 516
+
+
+def test_rank_many_on_two_threads_matches_single_ranking(matcher):
+    # several chunks run on two threads; each must give exactly what rank() gives alone
+    words = ["welder", "cashier", "sous chef", "truck driver", "data scientist", "electrician",
+             "registered nurse", "accountant", "web developer", "plumber", "baker", "janitor"]
+    texts = [f"{a} {b}" for a in words for b in words][:144] * 4
+    many = matcher.rank_many(texts, k=3, batch_size=64)
+    for text, got in zip(texts, many):
+        assert got == matcher.rank(text, k=3)
