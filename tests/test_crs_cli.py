@@ -136,3 +136,23 @@ def test_draws_update_from_local_file(tmp_path: Path, monkeypatch: pytest.Monkey
     assert code == 2 and "--from" in err
     code, _, err = run(capsys, "draws", "update", "--from", str(tmp_path / "nope.json"))
     assert code == 2 and "not found" in err
+
+
+def test_crs_noc_compares_with_the_codes_draw_kinds(tmp_path, capsys):
+    import json as _json
+
+    from noc_match.cli import main as cli_main
+
+    f = tmp_path / "p.json"
+    f.write_text(_json.dumps({
+        "age": 29, "education": "bachelors",
+        "first_language": {"test": "ielts", "listening": 8.0, "reading": 7.0, "writing": 7.0, "speaking": 7.0},
+        "second_language": {"test": "nclc", "listening": 7, "reading": 7, "writing": 7, "speaking": 7},
+    }))
+    assert cli_main(["crs", str(f), "--noc", "31301", "--on", "2026-09-01", "--json"]) == 0
+    out = _json.loads(capsys.readouterr().out)
+    assert out["noc"] == "31301"
+    assert {"general", "fsw", "cec", "healthcare", "french"} <= set(out["draw_kinds"])
+    assert "fst" not in out["draw_kinds"]
+    assert {d["kind"] for d in out["draws"]} >= {"general", "healthcare"}
+    assert cli_main(["crs", str(f), "--noc", "99999"]) == 2

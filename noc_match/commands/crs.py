@@ -69,6 +69,21 @@ def _result_text(r: crs_rules.CrsResult) -> str:
     return "\n".join(out)
 
 
+def _kinds_for_noc(code: str, profile: Any, result: Any, day: Any) -> list[str]:
+    """Draw kinds for this code on `day` and this person (French NCLC 7+, nomination)."""
+    from ..catalog import Catalog
+    from ..rules import language
+    from ..rules.occupation import occupation_rules
+
+    ug = Catalog.load().require(code)
+    french = None
+    for key, lang in (("first_language", profile.first_language), ("second_language", profile.second_language)):
+        if lang is not None and language.is_french(lang.test):
+            french = result.clb.get(key)
+    return draws_rules.kinds_for_code(occupation_rules(ug.code, day), french_nclc=french,
+                                      provincial_nomination=bool(profile.provincial_nomination))
+
+
 def _crs(args: argparse.Namespace) -> tuple[Any, str]:
     data = _read_json(args.file)
     single = not isinstance(data, list)
@@ -88,8 +103,13 @@ def _crs(args: argparse.Namespace) -> tuple[Any, str]:
             text += "\n\nWhat would raise the score most\n" + (table(
                 [(w.description, f"+{w.gain}", w.new_total) for w in wis], ["change", "gain", "new total"])
                 if wis else "(no single change found that raises the score)")
-        if kinds:
-            comps = draws_rules.compare_with_draws(r.total, kinds, on=day, last=args.last)
+        wanted = list(kinds)
+        if args.noc:
+            wanted += [k for k in _kinds_for_noc(args.noc, p, r, day) if k not in wanted]
+            item["noc"] = args.noc
+        if wanted:
+            item["draw_kinds"] = wanted
+            comps = draws_rules.compare_with_draws(r.total, wanted, on=day, last=args.last)
             item["draws"] = [c.to_dict() for c in comps]
             text += "\n\nCompared with the latest draws\n" + table(
                 [(c.label, c.latest_date or "-", c.latest_cutoff if c.latest_cutoff is not None else "-",
@@ -129,6 +149,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--limit", type=int, default=6, help="how many what-ifs (default 6)")
     p.add_argument("--compare", metavar="KINDS", default=None,
                    help="compare with the latest draws of these kinds, comma-separated (general,cec,fsw,fst,pnp,french,...)")
+    p.add_argument("--noc", metavar="CODE", default=None,
+                   help="also compare with the draws this NOC code (and the person's French, nomination) can be invited in")
     p.add_argument("--last", type=int, default=3, help="rounds per kind to compare with (default 3)")
 
     p = add_command(subparsers, "draws", _draws, "Express Entry rounds of invitations: list them, or update from IRCC's feed")
