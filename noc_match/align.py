@@ -44,7 +44,7 @@ import numpy as np
 
 from .catalog import Catalog, UnitGroup
 from .errors import UserError
-from .text import clip, looks_like_text, normalize, split_duties
+from .text import checked_text, normalize, split_duties
 
 # statement similarity: mean of word and character TF-IDF cosines (see module docstring)
 WORD_WEIGHT = 0.5
@@ -413,13 +413,7 @@ def _looks_like_heading(statement: str) -> bool:
 
 def user_statements(text: object) -> list[str]:
     """The person's duty statements, or a UserError saying why there are none."""
-    if not isinstance(text, str):
-        raise UserError("the duties must be given as text")
-    text = clip(text)
-    if not text.strip():
-        raise UserError("the duty text is empty: paste the duties from your reference letter or job description")
-    if not looks_like_text(text):
-        raise UserError("the duty text has no words in it: paste your duties in English")
+    text = checked_text(text, "duty text")
     stmts = [x for x in split_duties(text) if not _looks_like_heading(x)] or split_duties(text)
     if not stmts:
         raise UserError(

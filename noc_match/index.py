@@ -23,7 +23,7 @@ from scipy import sparse
 
 from .catalog import Catalog
 from .paths import models_dir
-from .sources import data_checksums
+from .sources import data_checksums, sha256_of
 from .text import normalize, stemmed
 
 INDEX_FORMAT = 3
@@ -183,14 +183,6 @@ def _expected_manifest() -> dict[str, Any]:
     return {"format": code_fingerprint(), "data": data_checksums(), "libraries": library_versions()}
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def save(index: Index, folder: Path | None = None) -> Path:
     """Write the index and its manifest atomically."""
     import joblib
@@ -202,7 +194,7 @@ def save(index: Index, folder: Path | None = None) -> Path:
     os.close(fd)
     try:
         joblib.dump(index, tmp, compress=3)
-        digest = _sha256(Path(tmp))
+        digest = sha256_of(Path(tmp))
         os.replace(tmp, target)
     finally:
         Path(tmp).unlink(missing_ok=True)
@@ -228,7 +220,7 @@ def check(folder: Path | None = None) -> str | None:
     for key in ("format", "data", "libraries"):
         if manifest.get(key) != expected[key]:
             return f"index built with other {key}"
-    if manifest.get("index_sha256") != _sha256(path):
+    if manifest.get("index_sha256") != sha256_of(path):
         return "index file corrupt (checksum mismatch)"
     return None
 

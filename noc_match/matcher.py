@@ -16,17 +16,16 @@ weak or the runner-up is close.
 """
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from .errors import UserError
-from .index import TITLE_KINDS, Index, load
-from .text import clip, looks_like_text, normalize, split_duties, stemmed, title_line, word_count
+from .index import Index, load
+from .text import checked_text, normalize, split_duties, title_line, word_count
 
 SIGNALS = ("title_fuzzy", "title_ngram", "coverage", "duties", "document", "document_ngram")
 # weights for a bare title and for a paragraph; texts in between are blended by length
@@ -207,14 +206,7 @@ class Matcher:
         return np.clip(total, 0.0, 1.0)
 
     def _validate(self, text: object) -> str:
-        if not isinstance(text, str):
-            raise UserError("the job text must be a string")
-        text = clip(text)
-        if not text.strip():
-            raise UserError("the job text is empty: paste a job title or the duties from a reference letter")
-        if not looks_like_text(text):
-            raise UserError("the job text has no words in it: paste a job title or duties in English")
-        return text
+        return checked_text(text, "job text")
 
     def search(self, text: str, k: int = 5) -> SearchResult:
         """The k best unit groups for `text` (a title, duties, a posting or a letter)."""
@@ -248,7 +240,6 @@ class Matcher:
 
         Each item is `(codes, scores, needs_review)` or the `UserError` that text raised.
         """
-        ix = self.index
         results: list = [None] * len(texts)
         short: list[tuple[int, str]] = []
         for i, t in enumerate(texts):

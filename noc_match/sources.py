@@ -18,7 +18,7 @@ import tempfile
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from .errors import DataError
 from .paths import mirror_dir, noc_data_dir

@@ -58,6 +58,20 @@ def clip(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
 
 
+def checked_text(text: object, what: str = "job text") -> str:
+    """`text` clipped to a workable size, or a UserError saying why it cannot be used."""
+    from .errors import UserError
+
+    if not isinstance(text, str):
+        raise UserError(f"the {what} must be given as text")
+    text = clip(text)
+    if not text.strip():
+        raise UserError(f"the {what} is empty: paste a job title or the duties from a reference letter")
+    if not looks_like_text(text):
+        raise UserError(f"the {what} has no words in it: paste a job title or duties in English")
+    return text
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(fold(text)))
 

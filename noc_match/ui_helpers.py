@@ -5,7 +5,6 @@ Nothing here writes to disk or logs what the user pasted; everything works on in
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
 
 # characters that Streamlit markdown would interpret (markdown, LaTeX `$`, colour directives `:`)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$:<])")

@@ -92,7 +92,7 @@ def test_paste_duties_choose_code_read_verdict(mirror, tmp_path):
                 page.locator(f".st-key-open_{EXPECTED} button").click()
                 page.get_by_role("tab", name="Duty check").click()
                 verdict_box = page.locator(".st-key-verdict_box")
-                expect(verdict_box).to_contain_text(f"Verdict", timeout=60_000)
+                expect(verdict_box).to_contain_text("Verdict", timeout=60_000)
                 page.wait_for_function(
                     "() => { const h = [...document.querySelectorAll('h3')].map(e => e.innerText);"
                     f" return h.some(t => t.includes('Duty check: {EXPECTED}')); }}")

@@ -3,36 +3,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..cli import add_command
+from .text_input import read_text_input
 from ..errors import UserError
 from ..output import table
 
 _EXT_FORMAT = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv"}
-
-
-def _read_text(args: argparse.Namespace) -> str:
-    """The duties from the argument, `--file F`, or stdin (`-`, or piped with no argument)."""
-    if args.file:
-        if args.text not in (None, "-"):
-            raise UserError("give the duties either as an argument or with --file, not both")
-        path = Path(args.file)
-        if not path.is_file():
-            raise UserError(f"file not found: {path}")
-        data = path.read_bytes()
-    elif args.text in (None, "-"):
-        if sys.stdin is None or (args.text is None and sys.stdin.isatty()):
-            raise UserError("give the duties as an argument, with --file F, or on stdin (-)")
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    else:
-        return args.text
-    if b"\x00" in data[:4096]:
-        raise UserError("that file is binary, not text: save the duties as plain text")
-    return data.decode("utf-8", errors="replace")
 
 
 def _write(path: Path, text: str) -> None:
@@ -92,7 +72,7 @@ def _align(args: argparse.Namespace) -> tuple[Any, str]:
     from ..catalog import Catalog
 
     Catalog.load().require(args.code)  # a bad code fails before reading stdin
-    text = _read_text(args)
+    text = read_text_input(args.text, args.file, "duties")
     fmt = args.format
     if args.out and not fmt:
         fmt = _EXT_FORMAT.get(Path(args.out).suffix.lower(), "md")

@@ -3,31 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..cli import add_command
-from ..errors import UserError
+from .text_input import read_text_input
 from ..output import table
 from ..rules.dated import parse_date
-
-
-def read_text_arg(args: argparse.Namespace) -> str:
-    """The text from the argument, `--file F`, or stdin (`-`)."""
-    if getattr(args, "file", None):
-        path = Path(args.file)
-        if not path.is_file():
-            raise UserError(f"file not found: {path}")
-        data = path.read_bytes()
-    elif args.text in (None, "-"):
-        if sys.stdin is None or (args.text is None and sys.stdin.isatty()):
-            raise UserError("give the job text as an argument, with --file F, or on stdin (-)")
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    else:
-        return " ".join(args.text) if isinstance(args.text, list) else args.text
-    if b"\x00" in data[:4096]:
-        raise UserError("that file is binary, not text: paste or save the job description as plain text")
-    return data.decode("utf-8", errors="replace")
 
 
 def _rules_for(code: str, on: Any) -> dict | None:
@@ -43,7 +24,7 @@ def _search(args: argparse.Namespace) -> tuple[Any, str]:
     from ..matcher import Matcher
 
     args.text = (" ".join(args.text) if args.text != ["-"] else "-") if args.text else None
-    text = read_text_arg(args)
+    text = read_text_input(args.text, args.file, "job text")
     result = Matcher.load(progress=True).search(text, k=args.top)
     for c in result.candidates:
         c.rules = _rules_for(c.code, args.on)
