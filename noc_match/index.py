@@ -120,7 +120,7 @@ def build(catalog: Catalog) -> Index:
     word_vec.fit(docs)
     stmt_word = word_vec.transform([s for s, _ in stmts]).tocsr()
     doc_word = word_vec.transform(docs).tocsr()
-    doc_char = char_vec.transform([normalize(d) for d in docs]).tocsr()
+    doc_char = char_vec.transform([stemmed(d) for d in docs]).tocsr()
     stmt_code = np.array([c for _, c in stmts], dtype=np.int32)
     starts = np.searchsorted(stmt_code, np.arange(len(catalog)))
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from .errors import UserError
 from .index import Index, load
-from .text import checked_text, normalize, split_duties, title_line, word_count
+from .text import checked_text, normalize, split_duties, title_line, word_count, stemmed
 
 SIGNALS = ("title_fuzzy", "title_ngram", "coverage", "duties", "document", "document_ngram")
 # weights for a bare title and for a paragraph; texts in between are blended by length
@@ -168,7 +168,7 @@ class Matcher:
 
     def _document_ngram_signal(self, text: str) -> np.ndarray:
         ix = self.index
-        q = normalize(text)
+        q = stemmed(text)
         return (ix.char_vec.transform([q]) @ self._doc_char_t).toarray().ravel().astype(np.float32)
 
     # -- ranking ----------------------------------------------------------------------------
@@ -275,7 +275,7 @@ class Matcher:
         # sparse × dense beats sparse × sparse here: the product is nearly dense
         entry_sims = (ix.entry_char @ qc.T.toarray()).T
         doc_w = (ix.word_vec.transform([t for _, t in chunk]) @ self._doc_word_t).toarray()
-        doc_c = (qc @ self._doc_char_t).toarray()
+        doc_c = (ix.char_vec.transform([stemmed(t) for _, t in chunk]) @ self._doc_char_t).toarray()
         cover = self._coverage_signal([t for _, t in chunk])
         out = []
         for r, (i, t) in enumerate(chunk):
