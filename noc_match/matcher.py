@@ -25,7 +25,7 @@ import numpy as np
 
 from .errors import UserError
 from .index import Index, load
-from .text import checked_text, normalize, split_duties, title_line, word_count, stemmed
+from .text import checked_text, looks_like_text, normalize, split_duties, stated_title, stemmed, title_line, word_count
 
 SIGNALS = ("title_fuzzy", "title_ngram", "coverage", "duties", "document", "document_ngram")
 # weights for a bare title and for a paragraph; texts in between are blended by length
@@ -36,6 +36,7 @@ REVIEW_MIN_SCORE_TITLE = 0.40
 REVIEW_MIN_SCORE_TEXT = 0.19
 REVIEW_MIN_MARGIN = 0.05  # runner-up within 5 % of the best score
 TITLE_CANDIDATES = 200
+STATED_TITLE_SHARE = 0.25  # how much a posting's own "Job title:" field counts among the signals
 MAX_STATEMENTS = 150  # a pasted letter rarely has more; caps work on a huge paste  # nearest title entries kept per query before per-code pooling
 
 
@@ -189,7 +190,24 @@ class Matcher:
             "document": self._document_signal(text),
             "document_ngram": self._document_ngram_signal(text),
         }
-        return sig, {"best_entry": best_entry, "statements": statements, "per_stmt": per_stmt, "n_words": n_words}
+        info = {"best_entry": best_entry, "statements": statements, "per_stmt": per_stmt, "n_words": n_words}
+        return sig, info
+
+    def score_all(self, text: str) -> tuple[np.ndarray, dict[str, np.ndarray], dict]:
+        """The fused score of every code, the signals and the explanation data.
+
+        A posting or letter that states its job title ("Job title: Registered Nurse") gets that
+        title ranked on its own and blended in (STATED_TITLE_SHARE): the employer's title is
+        strong evidence that generic duty lines alone do not give.
+        """
+        sig, info = self.signals(text)
+        fused = self.fuse(sig, info["n_words"])
+        stated = stated_title(text) if info["n_words"] > 12 else ""
+        if stated and looks_like_text(stated):
+            title_sig, _ = self.signals(stated)
+            fused = (1 - STATED_TITLE_SHARE) * fused + STATED_TITLE_SHARE * self.fuse(title_sig, word_count(stated))
+            info["stated_title"] = stated
+        return fused, sig, info
 
     @staticmethod
     def blend(n_words: int) -> float:
@@ -212,8 +230,7 @@ class Matcher:
         """The k best unit groups for `text` (a title, duties, a posting or a letter)."""
         text = self._validate(text)
         k = max(1, min(int(k), self._n))
-        sig, info = self.signals(text)
-        fused = self.fuse(sig, info["n_words"])
+        fused, sig, info = self.score_all(text)
         order = np.argsort(-fused, kind="stable")[:k]
         cands = [self._candidate(r + 1, int(i), fused, sig, info) for r, i in enumerate(order)]
         reasons = self._review_reasons(text, fused, order, info)
@@ -229,8 +246,7 @@ class Matcher:
     def rank(self, text: str, k: int = 5) -> tuple[list[str], list[float], bool]:
         """Codes, scores and the needs-review flag without evidence (evaluation, batch)."""
         text = self._validate(text)
-        sig, info = self.signals(text)
-        fused = self.fuse(sig, info["n_words"])
+        fused, sig, info = self.score_all(text)
         order = np.argsort(-fused, kind="stable")[:k]
         flagged = bool(self._review_reasons(text, fused, order, info))
         return [self.index.codes[i] for i in order], [float(fused[i]) for i in order], flagged

@@ -102,13 +102,21 @@ def _is_duty(statement: str) -> bool:
     return True
 
 
-def title_line(text: str) -> str:
-    """The job title a pasted text names: a "Job title:" field, else a short first line."""
-    lines = [ln.strip() for ln in clip(text).splitlines() if ln.strip()]
-    for ln in lines[:15]:
+def stated_title(text: str) -> str:
+    """The value of a "Job title:" / "Position:" field near the top of a pasted text, or ""."""
+    for ln in [ln.strip() for ln in clip(text).splitlines() if ln.strip()][:15]:
         m = _FIELD.match(ln)
         if m and m["value"].strip() and re.match(r"\s*(?:job\s+title|position|title|role|occupation|designation)", ln, re.I):
             return m["value"].strip()
+    return ""
+
+
+def title_line(text: str) -> str:
+    """The job title a pasted text names: a "Job title:" field, else a short first line."""
+    stated = stated_title(text)
+    if stated:
+        return stated
+    lines = [ln.strip() for ln in clip(text).splitlines() if ln.strip()]
     if lines and word_count(lines[0]) <= 8 and not _HEADER.match(lines[0]):
         return lines[0]
     return ""

@@ -113,3 +113,12 @@ def test_rank_many_on_two_threads_matches_single_ranking(matcher):
     many = matcher.rank_many(texts, k=3, batch_size=64)
     for text, got in zip(texts, many):
         assert got == matcher.rank(text, k=3)
+
+
+def test_stated_job_title_decides_a_close_call(matcher):
+    body = ("Responsibilities:\n- Prepare and cook meals for the restaurant's lunch and dinner service\n"
+            "- Keep the kitchen and work stations clean and safe\n- Order kitchen supplies and check deliveries")
+    as_chef = matcher.search("Job title: Sous-chef\n" + body, k=3)
+    as_cook = matcher.search("Position: Line cook\n" + body, k=3)
+    assert as_chef.candidates[0].code == "62200"
+    assert as_cook.candidates[0].code == "63200"
