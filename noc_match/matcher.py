@@ -131,7 +131,7 @@ class Matcher:
         if not q:
             return fuzzy, ngram, best_entry
         if sims is None:
-            sims = ix.entry_char @ ix.char_vec.transform([q]).toarray().ravel()
+            sims = (ix.char_vec.transform([q]) @ self._entry_char_t).toarray().ravel()
         top = np.argpartition(-sims, min(TITLE_CANDIDATES, len(sims) - 1))[:TITLE_CANDIDATES]
         codes = ix.entry_code[top]
         np.maximum.at(ngram, codes, sims[top])
