@@ -91,13 +91,19 @@ def test_huge_paste_is_handled(matcher):
     assert result.candidates[0].code in {"62200", "63200"}
 
 
+def _same_ranking(got, expected):
+    """Same codes and flag; scores equal but for float rounding (batched products sum in another order)."""
+    assert got[0] == expected[0] and got[2] == expected[2]
+    assert got[1] == pytest.approx(expected[1], abs=1e-5)
+
+
 def test_rank_many_equals_rank(matcher):
     texts = ["sous chef", "", "welder", NURSING, "cashier"]
     many = matcher.rank_many(texts, k=5)
     assert isinstance(many[1], UserError)
     for text, got in zip(texts, many):
         if text:
-            assert got == matcher.rank(text, k=5)
+            _same_ranking(got, matcher.rank(text, k=5))
 
 
 def test_search_k_bounds(matcher):
@@ -112,7 +118,7 @@ def test_rank_many_on_two_threads_matches_single_ranking(matcher):
     texts = [f"{a} {b}" for a in words for b in words][:144] * 4
     many = matcher.rank_many(texts, k=3, batch_size=64)
     for text, got in zip(texts, many):
-        assert got == matcher.rank(text, k=3)
+        _same_ranking(got, matcher.rank(text, k=3))
 
 
 def test_stated_job_title_decides_a_close_call(matcher):
