@@ -193,7 +193,7 @@ def save(index: Index, folder: Path | None = None) -> Path:
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".noc_index.", suffix=".part")
     os.close(fd)
     try:
-        joblib.dump(index, tmp, compress=3)
+        joblib.dump(index, tmp, compress=0)  # uncompressed: loads faster; models/ is not in git
         digest = sha256_of(Path(tmp))
         os.replace(tmp, target)
     finally:

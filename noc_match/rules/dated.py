@@ -54,7 +54,8 @@ def pick(entries: Iterable[Mapping[str, Any]], on: dt.date | str | None = None) 
 @lru_cache(maxsize=None)
 def _load(path: Path, mtime: float) -> Any:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        # libyaml's safe loader when PyYAML has it: the same result, several times faster
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def load_table(name: str) -> Any:
