@@ -11,16 +11,7 @@ import pytest
 from noc_match.cli import main
 from noc_match.paths import PROJECT_DIR
 
-EXAMPLE = {
-    "age": 29, "education": "bachelors", "canadian_education": "none",
-    "first_language": {"test": "ielts", "listening": 8.0, "reading": 7.0, "writing": 7.0, "speaking": 7.0},
-    "second_language": {"test": "tef", "listening": 400, "reading": 400, "writing": 400, "speaking": 400},
-    "canadian_work_years": 1, "foreign_work_years": 3, "certificate_of_qualification": False,
-    "sibling_in_canada": False, "provincial_nomination": False, "job_offer": "none",
-    "spouse": {"education": "masters",
-               "language": {"test": "clb", "listening": 7, "reading": 7, "writing": 7, "speaking": 7},
-               "canadian_work_years": 0},
-}
+from example_profiles import ISSUE_EXAMPLE as EXAMPLE  # noqa: E402
 
 
 def write(tmp_path: Path, obj: object, name: str = "p.json") -> str:

@@ -42,7 +42,7 @@ from . import fsw as _fsw
 from . import language as _language
 from . import programs as _programs
 from .dated import load_table, parse_date
-from .profile import EDUCATION_LEVELS, Profile, parse_profile
+from .profile import EDUCATION_LEVELS, Profile, parse_profile, read_bool
 
 CANADA = frozenset({"ca", "can", "canada"})
 BASES = ("lmia_work_permit", "lmia_exempt_work_permit", "lmia", "none")
@@ -68,16 +68,6 @@ def _date(value: Any, path: str, errs: _Errors) -> dt.date | None:
     except UserError:
         errs.add(path, f"{value!r} is not a date (YYYY-MM-DD)")
         return None
-
-
-def _opt_bool(obj: Mapping[str, Any], key: str, path: str, errs: _Errors, default: bool | None) -> bool | None:
-    value = obj.get(key)
-    if value is None:
-        return default
-    if isinstance(value, bool):
-        return value
-    errs.add(path, f"{value!r} is not true or false")
-    return default
 
 
 def _code(value: Any, path: str, errs: _Errors, catalog: Any) -> str | None:
@@ -135,7 +125,7 @@ def _experience(raw: Any, on: dt.date, errs: _Errors, catalog: Any) -> list[dict
                 start = on - dt.timedelta(days=round(months * DAYS_PER_MONTH) - 1)
         else:
             errs.add(f"{path}.start", "is required (or give months)")
-        flags = {k: _opt_bool(item, k, f"{path}.{k}", errs, d) for k, d in
+        flags = {k: read_bool(item, k, f"{path}.{k}", errs, d) for k, d in
                  (("paid", True), ("self_employed", False), ("full_time_student", False), ("authorized", True))}
         if len(errs) == n_before:
             out.append({"code": code, "start": start, "end": min(end, on), "hours_per_week": hours,
@@ -165,8 +155,8 @@ def _job_offer(profile: Profile, extra: Mapping[str, Any], errs: _Errors, catalo
     if _num(months) is None or _num(months) < 0:
         errs.add("job_offer_details.months_with_employer", f"{months!r} must be a number of months (0 or more)")
         months = 0
-    full_time = _opt_bool(raw, "full_time", "job_offer_details.full_time", errs, None)
-    one_year = _opt_bool(raw, "at_least_one_year", "job_offer_details.at_least_one_year", errs, None)
+    full_time = read_bool(raw, "full_time", "job_offer_details.full_time", errs, None)
+    one_year = read_bool(raw, "at_least_one_year", "job_offer_details.at_least_one_year", errs, None)
     if full_time is None:
         errs.add("job_offer_details.full_time", "is required (true or false)")
     if one_year is None:
@@ -210,10 +200,10 @@ def _check(obj: Any, on: dt.date, catalog: Any) -> tuple[Profile, dict[str, Any]
         errs.add("canadian_study_years", f"{study!r} must be a number of years (0 or more)")
     fields = {
         "primary_noc": primary, "experience": experience, "funds_cad": funds, "family_size": size,
-        "authorized_to_work_in_canada": _opt_bool(obj, "authorized_to_work_in_canada",
+        "authorized_to_work_in_canada": read_bool(obj, "authorized_to_work_in_canada",
                                                   "authorized_to_work_in_canada", errs, False),
-        "eca": _opt_bool(obj, "eca", "eca", errs, None),
-        "relative_in_canada": _opt_bool(obj, "relative_in_canada", "relative_in_canada", errs, False),
+        "eca": read_bool(obj, "eca", "eca", errs, None),
+        "relative_in_canada": read_bool(obj, "relative_in_canada", "relative_in_canada", errs, False),
         "canadian_study_years": _num(study) if study is not None else None,
         "notes": notes,
     }

@@ -130,14 +130,18 @@ def _choice(obj: Mapping[str, Any], key: str, path: str, errs: _Errors, choices:
     return choices[0]
 
 
-def _bool(obj: Mapping[str, Any], key: str, path: str, errs: _Errors) -> bool:
+def read_bool(obj: Mapping[str, Any], key: str, path: str, errs: Any, default: bool | None = False) -> bool | None:
+    """A true/false field (missing: `default`); a wrong value is added to `errs` by path."""
     value = obj.get(key)
     if value is None:
-        return False
+        return default
     if isinstance(value, bool):
         return value
     errs.add(path, f"{value!r} is not true or false")
-    return False
+    return default
+
+
+_bool = read_bool
 
 
 def _language(value: Any, path: str, errs: _Errors, on: dt.date) -> LanguageResult | None:
