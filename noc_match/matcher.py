@@ -94,10 +94,6 @@ class SearchResult:
         }
 
 
-def _cosine_rows(mat) -> np.ndarray:
-    return np.asarray(mat.todense()) if hasattr(mat, "todense") else np.asarray(mat)
-
-
 class Matcher:
     """Ranks unit groups for a text. `Matcher.load()` once, then `search()` many times."""
 
@@ -147,14 +143,15 @@ class Matcher:
         return fuzzy, ngram, best_entry
 
     def _statement_signal(self, statements: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Mean over statements of the best duty cosine per code; and the matrix of best rows."""
+        """Mean over statements of the best duty cosine per code; and statements × NOC statements
+        cosines, kept to show which duty lines matched."""
         ix = self.index
         if not statements:
-            return np.zeros(self._n, dtype=np.float32), np.zeros((0, self._n), dtype=np.float32)
+            return np.zeros(self._n, dtype=np.float32), np.zeros((0, len(ix.stmt_text)), dtype=np.float32)
         qv = ix.word_vec.transform(statements)
         sims = (qv @ ix.stmt_word.T).toarray()  # statements × NOC statements
         per_code = np.maximum.reduceat(sims, ix.stmt_starts, axis=1)  # statements × codes
-        return per_code.mean(axis=0).astype(np.float32), per_code
+        return per_code.mean(axis=0).astype(np.float32), sims
 
     def _document_signal(self, text: str) -> np.ndarray:
         ix = self.index
@@ -181,7 +178,7 @@ class Matcher:
         fuzzy, ngram, best_entry = self._title_signals(named_title or text[:200])
         if not named_title:
             fuzzy = np.zeros_like(fuzzy)
-        duty, per_stmt = self._statement_signal(statements)
+        duty, stmt_sims = self._statement_signal(statements)
         sig = {
             "title_fuzzy": fuzzy,
             "title_ngram": ngram,
@@ -190,7 +187,7 @@ class Matcher:
             "document": self._document_signal(text),
             "document_ngram": self._document_ngram_signal(text),
         }
-        info = {"best_entry": best_entry, "statements": statements, "per_stmt": per_stmt, "n_words": n_words}
+        info = {"best_entry": best_entry, "statements": statements, "stmt_sims": stmt_sims, "n_words": n_words}
         return sig, info
 
     def score_all(self, text: str) -> tuple[np.ndarray, dict[str, np.ndarray], dict]:
@@ -335,12 +332,10 @@ class Matcher:
         e = int(info["best_entry"][i])
         if e >= 0 and (sig["title_fuzzy"][i] > 0.5 or sig["title_ngram"][i] > 0.4):
             evidence.example_titles.append(ix.entry_text[e])
-        per_stmt = info["per_stmt"]
-        if len(per_stmt):
+        if len(info["stmt_sims"]):
             lo, hi = ix.stmt_starts[i], (ix.stmt_starts[i + 1] if i + 1 < self._n else len(ix.stmt_text))
             stmts = info["statements"]
-            qv = ix.word_vec.transform(stmts)
-            sims = (qv @ ix.stmt_word[lo:hi].T).toarray()
+            sims = info["stmt_sims"][:, lo:hi]
             for s_i in np.argsort(-sims.max(axis=1))[:3]:
                 j = int(np.argmax(sims[s_i]))
                 if sims[s_i, j] >= 0.15:
