@@ -13,6 +13,7 @@ from .matcher import Matcher
 
 OUTPUT_COLUMNS = ("noc_code", "noc_title", "noc_teer", "noc_score", "needs_review", "noc_alternatives", "note")
 CHUNK_ROWS = 2000
+RANK_BATCH = 512  # rows ranked together (shared matrix products, two threads)
 
 
 def code_frame(df: pd.DataFrame, column: str, matcher: Matcher, top: int = 3, on_row: Callable[[], None] | None = None) -> pd.DataFrame:
@@ -21,13 +22,19 @@ def code_frame(df: pd.DataFrame, column: str, matcher: Matcher, top: int = 3, on
         raise UserError(f"column {column!r} not found; columns are: {', '.join(map(str, df.columns))}")
     titles = dict(zip(matcher.index.codes, matcher.index.titles))
     out = {c: [] for c in OUTPUT_COLUMNS}
-    for value in df[column].tolist():
-        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-        try:
-            codes, scores, flagged = matcher.rank(text, k=max(1, top))
-            note = ""
-        except UserError as err:
-            codes, scores, flagged, note = [], [], True, "blank" if not text.strip() else str(err)
+    texts = ["" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in df[column].tolist()]
+    ranked: list = []
+    for start in range(0, len(texts), RANK_BATCH):  # batched ranking, progress after each batch
+        batch = texts[start : start + RANK_BATCH]
+        ranked += matcher.rank_many(batch, k=max(1, top))
+        if on_row:
+            for _ in batch:
+                on_row()
+    for text, item in zip(texts, ranked):
+        if isinstance(item, UserError):
+            codes, scores, flagged, note = [], [], True, "blank" if not text.strip() else str(item)
+        else:
+            (codes, scores, flagged), note = item, ""
         out["noc_code"].append(codes[0] if codes else "")
         out["noc_title"].append(titles[codes[0]] if codes else "")
         out["noc_teer"].append(codes[0][1] if codes else "")
@@ -35,8 +42,6 @@ def code_frame(df: pd.DataFrame, column: str, matcher: Matcher, top: int = 3, on
         out["needs_review"].append(flagged)
         out["noc_alternatives"].append(";".join(codes[1:]))
         out["note"].append(note)
-        if on_row:
-            on_row()
     result = df.copy()
     for c in OUTPUT_COLUMNS:
         result[c] = out[c]
