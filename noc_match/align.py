@@ -527,11 +527,11 @@ def _look_alikes(catalog, ug: UnitGroup, st: _Statements, matcher, stmts, sims, 
         if e.code in st.code_pos and e.code != ug.code:
             sources.setdefault(e.code, set()).add("exclusion")
     try:
-        found = matcher.search("\n".join(stmts), k=RUNNERS_UP + 1).candidates
+        found, _, _ = matcher.rank("\n".join(stmts), k=RUNNERS_UP + 1)  # codes only: no evidence needed
     except UserError:
         found = []
-    for c in [c for c in found if c.code != ug.code][:RUNNERS_UP]:
-        sources.setdefault(c.code, set()).add("matcher")
+    for code in [c for c in found if c != ug.code][:RUNNERS_UP]:
+        sources.setdefault(code, set()).add("matcher")
     out = []
     for code, src in sources.items():
         f = _figures(st, st.code_pos[code], sims, whole)
