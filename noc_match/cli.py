@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 from .errors import UserError
 from .output import dumps
 
-# Modules that define `register(subparsers)`; missing optional areas are skipped quietly.
+# Modules that define `register(subparsers)`, one per area.
 COMMAND_MODULES = (
     "noc_match.commands.data",
     "noc_match.commands.catalog",
@@ -47,13 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        module.register(subparsers)
+        importlib.import_module(module_name).register(subparsers)
     return parser
 
 

@@ -12,11 +12,9 @@ from ..rules.dated import parse_date
 
 def occupation_payload(ug: UnitGroup, on: Any = None) -> dict:
     """A unit group's record plus the Express Entry rules in force on `on`."""
+    from ..rules.occupation import occupation_rules
+
     payload = ug.to_dict()
-    try:
-        from ..rules.occupation import occupation_rules
-    except ModuleNotFoundError:  # rules module not installed in this build
-        return payload
     payload.update(occupation_rules(ug.code, parse_date(on)))
     return payload
 

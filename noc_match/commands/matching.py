@@ -11,11 +11,9 @@ from ..output import table
 from ..rules.dated import parse_date
 
 
-def _rules_for(code: str, on: Any) -> dict | None:
-    try:
-        from ..rules.occupation import occupation_rules
-    except ModuleNotFoundError:
-        return None
+def _rules_for(code: str, on: Any) -> dict:
+    from ..rules.occupation import occupation_rules
+
     r = occupation_rules(code, parse_date(on))
     return {k: r[k] for k in ("programs", "categories", "teer_meaning") if k in r}
 
