@@ -112,7 +112,14 @@ catalog = get_catalog()
 result = None
 if text.strip() or find:
     with guard("the search"):
-        result = matcher.search(text, k=K)
+        # every widget change reruns the page: search again only when the text changed
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        cached = st.session_state.get("_search")
+        if cached and cached[0] == key:
+            result = cached[1]
+        else:
+            result = matcher.search(text, k=K)
+            st.session_state["_search"] = (key, result)
 if result is None and not text.strip():
     st.info("Paste a job description or a title above, then press **Find NOC codes**.")
 

@@ -210,3 +210,12 @@ def test_draw_kinds_follow_code_and_person(mirror):
                                                                    "speaking": 9}, provincial_nomination=True)
     assert kinds[0] == "general" and {"fsw", "cec", "healthcare", "french", "pnp"} <= set(kinds)
     assert "french" not in draw_kinds_for(None, french_nclc={"listening": 6, "reading": 9, "writing": 9, "speaking": 9})
+
+
+def test_new_text_in_the_same_session_gets_new_candidates(at):
+    paste(at, CHEF_DUTIES)
+    assert at.selectbox("chosen_code").options[0].startswith("62200")
+    at.run()  # a rerun without a text change keeps the result
+    assert at.selectbox("chosen_code").options[0].startswith("62200")
+    paste(at, "truck driver")
+    assert at.selectbox("chosen_code").options[0].startswith("73300")
