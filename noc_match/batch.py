@@ -21,6 +21,7 @@ def code_frame(df: pd.DataFrame, column: str, matcher: Matcher, top: int = 3, on
     if column not in df.columns:
         raise UserError(f"column {column!r} not found; columns are: {', '.join(map(str, df.columns))}")
     titles = dict(zip(matcher.index.codes, matcher.index.titles))
+    teers = dict(zip(matcher.index.codes, matcher.index.teers.tolist()))
     out = {c: [] for c in OUTPUT_COLUMNS}
     texts = ["" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in df[column].tolist()]
     ranked: list = []
@@ -37,7 +38,7 @@ def code_frame(df: pd.DataFrame, column: str, matcher: Matcher, top: int = 3, on
             (codes, scores, flagged), note = item, ""
         out["noc_code"].append(codes[0] if codes else "")
         out["noc_title"].append(titles[codes[0]] if codes else "")
-        out["noc_teer"].append(codes[0][1] if codes else "")
+        out["noc_teer"].append(teers[codes[0]] if codes else "")
         out["noc_score"].append(round(scores[0], 4) if scores else "")
         out["needs_review"].append(flagged)
         out["noc_alternatives"].append(";".join(codes[1:]))

@@ -59,6 +59,7 @@ def evaluate(
     if df.empty:
         raise UserError("no labelled rows with text to evaluate")
     matcher = matcher or Matcher.load()
+    teers = dict(zip(matcher.index.codes, matcher.index.teers.tolist()))
     tallies: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     miss_rows = []
     latencies = []
@@ -76,7 +77,7 @@ def evaluate(
         latencies.append(time.perf_counter() - t0)
         top1 = bool(codes) and codes[0] in gold
         top5 = bool(set(codes) & gold)
-        teer1 = bool(codes) and codes[0][1] in {g[1] for g in gold}
+        teer1 = bool(codes) and teers[codes[0]] in {teers.get(g) for g in gold}
         for key in ("*", kind):
             t = tallies[key]
             t["n"] += 1
