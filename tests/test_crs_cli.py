@@ -147,3 +147,11 @@ def test_crs_noc_compares_with_the_codes_draw_kinds(tmp_path, capsys):
     assert "fst" not in out["draw_kinds"]
     assert {d["kind"] for d in out["draws"]} >= {"general", "healthcare"}
     assert cli_main(["crs", str(f), "--noc", "99999"]) == 2
+
+
+@pytest.mark.parametrize("command", ["crs", "eligibility"])
+def test_binary_profile_file_is_refused_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    p = tmp_path / "x.json"
+    p.write_bytes(b"\x00\x01\xff\xfe" * 10)
+    code, _, err = run(capsys, command, str(p))
+    assert code == 2 and "binary" in err and "Traceback" not in err

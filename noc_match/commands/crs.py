@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
 from ..cli import add_command
+from .text_input import read_json_input
 from ..errors import UserError
 from ..output import table
 from ..rules import crs as crs_rules
@@ -21,21 +20,6 @@ _SECTION_TITLES = {
     "transferability": "C. Skill transferability",
     "additional": "D. Additional points",
 }
-
-
-def _read_json(source: str) -> Any:
-    try:
-        if source == "-":
-            text = sys.stdin.read()
-        else:
-            with open(source, encoding="utf-8-sig") as fh:
-                text = fh.read()
-    except OSError as exc:
-        raise UserError(f"cannot read {source}: {exc.strerror}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{source} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
 
 
 def _parse_all(objs: list[Any], on: str | None) -> list[Any]:
@@ -85,7 +69,7 @@ def _kinds_for_noc(code: str, profile: Any, result: Any, day: Any) -> list[str]:
 
 
 def _crs(args: argparse.Namespace) -> tuple[Any, str]:
-    data = _read_json(args.file)
+    data = read_json_input(args.file)
     single = not isinstance(data, list)
     objs = [data] if single else data
     day = parse_date(args.on)

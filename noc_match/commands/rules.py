@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 from typing import Any
 
 from ..cli import add_command
-from ..errors import UserError
+from .text_input import read_json_input
 from ..output import table
 from ..rules import categories as cats
 from ..rules.dated import parse_date
@@ -58,22 +56,10 @@ def _render_diff(d: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _read_profile(path: str) -> Any:
-    p = Path(path)
-    if not p.exists():
-        raise UserError(f"profile file not found: {path}")
-    try:
-        return json.loads(p.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path} is not a UTF-8 text file") from None
-
-
 def _eligibility(args: argparse.Namespace) -> tuple[Any, str]:
     from ..rules.eligibility import assess
 
-    payload = assess(_read_profile(args.profile), parse_date(args.on))
+    payload = assess(read_json_input(args.profile), parse_date(args.on))
     return payload, render_eligibility(payload)
 
 
