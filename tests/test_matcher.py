@@ -45,6 +45,15 @@ def test_titles_rank_their_code(matcher, text, expected, within):
     assert expected in codes(matcher.search(text, k=5), within)
 
 
+def test_title_votes_favour_the_group_with_many_look_alike_titles(matcher):
+    sig, _ = matcher.signals("cook")
+    votes = sig["title_votes"]
+    best = matcher.index.codes.index("63200")
+    assert votes[best] == pytest.approx(1.0), "Cooks has the most example titles near 'cook'"
+    assert 0.0 <= votes.min() and sorted(votes)[-2] < 1.0
+    assert votes[matcher.index.codes.index("21211")] == 0.0, "data scientists have no title near 'cook'"
+
+
 def test_nursing_duties_rank_registered_nurses_first(matcher):
     result = matcher.search(NURSING, k=5)
     assert result.candidates[0].code == "31301"
