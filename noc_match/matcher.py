@@ -138,8 +138,9 @@ class Matcher:
             sims = (ix.char_vec.transform([q]) @ self._entry_char_t).toarray().ravel()
         top = np.argpartition(-sims, min(TITLE_CANDIDATES, len(sims) - 1))[:TITLE_CANDIDATES]
         codes = ix.entry_code[top]
-        np.maximum.at(ngram, codes, sims[top])
-        votes = np.bincount(codes, weights=sims[top], minlength=self._n).astype(np.float32)
+        top_sims = sims[top]
+        np.maximum.at(ngram, codes, top_sims)
+        votes = np.bincount(codes, weights=top_sims, minlength=self._n).astype(np.float32)
         votes /= max(float(votes.max()), 1e-9)
         choices = [ix.entry_norm[i] for i in top]
         fz = process.cdist([q], choices, scorer=fuzz.token_set_ratio, dtype=np.float32)[0] / 100.0
@@ -147,7 +148,7 @@ class Matcher:
         qlen = len(q.split())
         fz = fz * (1.0 - 0.04 * np.clip(np.abs(self._entry_len[top] - qlen), 0, 5))
         np.maximum.at(fuzzy, codes, fz)
-        order = np.argsort(-(0.5 * fz + 0.5 * sims[top]), kind="stable")
+        order = np.argsort(-(0.5 * fz + 0.5 * top_sims), kind="stable")
         uniq_codes, first = np.unique(codes[order], return_index=True)
         best_entry[uniq_codes] = top[order][first]
         return fuzzy, ngram, votes, best_entry
